@@ -1,0 +1,172 @@
+package dev.s3resizer.cli;
+
+import dev.s3resizer.core.ImageResizer;
+import dev.s3resizer.core.Limits;
+import dev.s3resizer.core.OutputFormat;
+import dev.s3resizer.core.Rendition;
+import dev.s3resizer.core.RenditionResult;
+import dev.s3resizer.core.ResizeMode;
+import dev.s3resizer.core.ResizerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code resizer resize}: the seed's job on local files. */
+@Command(name = "resize",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Resizes image files into OUTDIR. Defaults reproduce the original Lambda: fit inside 1000x1000, JPEG, quality 80.",
+            "Output: OUTDIR/<stem>.<ext>, or with --rendition OUTDIR/<rendition>/<stem>.<ext>.",
+            "Exit codes: 0 all inputs done, 1 some input failed, 2 usage error."},
+        sortOptions = false)
+final class ResizeCommand implements Callable<Integer> {
+
+    @Option(names = "--width", paramLabel = "W", description = "Box width in pixels (default: 1000).")
+    Integer width;
+
+    @Option(names = "--height", paramLabel = "H", description = "Box height in pixels (default: the width, or 1000).")
+    Integer height;
+
+    @Option(names = "--mode", paramLabel = "fit|cover|width", converter = ModeConverter.class,
+            description = "fit: inside the box (default); cover: fill the box, crop the centre; width: exact width.")
+    ResizeMode mode;
+
+    @Option(names = "--format", paramLabel = "auto|jpeg|png", converter = FormatConverter.class,
+            description = "Output format (default: jpeg). auto keeps PNG for images with real transparency.")
+    OutputFormat format;
+
+    @Option(names = "--quality", paramLabel = "1-100", description = "JPEG quality (default: 80).")
+    Integer quality;
+
+    @Option(names = "--rendition", paramLabel = "NAME=SPEC", mapFallbackValue = "",
+            description = {"A named rendition, repeatable, e.g. thumb=320 or card=600x400,cover,q85.",
+                "SPEC: W or WxH, then any of fit|cover|width, auto|jpeg|png, qN, progressive, upscale, bg=RRGGBB.",
+                "Replaces --width/--height/--mode/--format/--quality."})
+    Map<String, String> renditions;
+
+    @Option(names = "--max-pixels", paramLabel = "N",
+            description = "Refuse images larger than N pixels before decoding (default: 100000000).")
+    long maxPixels = Limits.DEFAULT.maxPixels();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUTDIR", required = true, description = "Output directory.")
+    Path outDir;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Image files to resize.")
+    List<Path> files;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Rendition> wanted = renditions();
+        Limits limits = new Limits(Limits.DEFAULT.maxInputBytes(), maxPixels, Limits.DEFAULT.maxFrames());
+        ImageResizer resizer = new ImageResizer(limits);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean named = renditions != null && !renditions.isEmpty();
+        int failed = 0;
+        for (Path file : files) {
+            try {
+                byte[] data = Files.readAllBytes(file);
+                var info = resizer.inspect(data);
+                List<RenditionResult> results = resizer.render(data, wanted);
+                for (RenditionResult r : results) {
+                    write(target(file, r, named), r.bytes());
+                }
+                out.println(Report.line(file.getFileName().toString(), info, data.length, results, named));
+            } catch (ResizerException e) {
+                failed++;
+                err.println(file + ": " + e.getMessage());
+            } catch (NoSuchFileException e) {
+                failed++;
+                err.println(file + ": no such file");
+            } catch (IOException e) {
+                failed++;
+                err.println(file + ": cannot read or write: " + e.getMessage());
+            }
+            out.flush();
+            err.flush();
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private List<Rendition> renditions() {
+        if (renditions != null && !renditions.isEmpty()) {
+            List<Rendition> list = new ArrayList<>();
+            renditions.forEach((name, value) -> list.add(parse(name, value)));
+            return list;
+        }
+        int w = width == null ? (height == null ? 1000 : height) : width;
+        int h = height == null ? w : height;
+        try {
+            return List.of(Rendition.builder("resized").box(w, h)
+                    .mode(mode == null ? ResizeMode.FIT : mode)
+                    .format(format == null ? OutputFormat.JPEG : format)
+                    .quality(quality == null ? 80 : quality)
+                    .build());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Rendition parse(String name, String value) {
+        try {
+            return Rendition.parse(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rendition " + name + "=" + value + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private Path target(Path file, RenditionResult result, boolean named) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Path dir = named ? outDir.resolve(result.rendition().name()) : outDir;
+        return dir.resolve(stem + "." + result.format().extension());
+    }
+
+    /** Writes through a temporary file and a rename, so a failure never leaves a partial output. */
+    private static void write(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".resizer-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static final class ModeConverter implements CommandLine.ITypeConverter<ResizeMode> {
+        @Override
+        public ResizeMode convert(String value) {
+            return ResizeMode.parse(value);
+        }
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return OutputFormat.parse(value);
+        }
+    }
+}

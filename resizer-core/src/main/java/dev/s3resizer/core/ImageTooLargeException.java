@@ -1,0 +1,17 @@
+package dev.s3resizer.core;
+
+/**
+ * The image exceeds a configured {@link Limits} bound, found from its header before any pixel is
+ * decoded. Not retryable unless the limits are raised.
+ */
+public class ImageTooLargeException extends ResizerException {
+
+    public ImageTooLargeException(String message) {
+        super(message, false);
+    }
+
+    @Override
+    public String reason() {
+        return "too-large";
+    }
+}

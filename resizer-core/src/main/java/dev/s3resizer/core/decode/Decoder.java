@@ -1,0 +1,15 @@
+package dev.s3resizer.core.decode;
+
+import dev.s3resizer.core.ImageInfo;
+
+/** Turns encoded bytes into pixels. Implementations throw the core's exceptions, never I/O ones. */
+public interface Decoder {
+
+    /**
+     * Decodes the first frame.
+     *
+     * @param minWidth  smallest acceptable width of the result, in stored orientation
+     * @param minHeight smallest acceptable height of the result, in stored orientation
+     */
+    Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight);
+}

@@ -1,0 +1,85 @@
+package dev.s3resizer.core.decode;
+
+import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.UnsupportedImageException;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decodes any format ImageIO can read with the TwelveMonkeys plugins installed (JPEG incl. CMYK
+ * and YCCK, PNG, GIF, BMP, TIFF, WebP). A reader warning about a premature end of data makes the
+ * image corrupt rather than half grey.
+ */
+public final class ImageIoDecoder implements Decoder {
+
+    static {
+        ImageIO.setUseCache(false);
+        ImageIO.scanForPlugins();
+    }
+
+    @Override
+    public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            ImageReader reader = readerFor(in, info);
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            try {
+                reader.setInput(in, true, true);
+                BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                for (String warning : warnings) {
+                    if (isTruncation(warning)) {
+                        throw new CorruptImageException(info.format() + ": image data is truncated (" + warning + ")");
+                    }
+                }
+                return ToPixels.convert(image);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IIOException e) {
+            throw new CorruptImageException(info.format() + ": cannot decode: " + rootMessage(e), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof dev.s3resizer.core.ResizerException re) {
+                throw re;
+            }
+            throw new CorruptImageException(info.format() + ": cannot decode: " + rootMessage(e), e);
+        }
+    }
+
+    private static ImageReader readerFor(ImageInputStream in, ImageInfo info) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            readers = ImageIO.getImageReadersByFormatName(info.format().name().toLowerCase(Locale.ROOT));
+        }
+        if (!readers.hasNext()) {
+            throw new UnsupportedImageException(info.format() + ": no decoder is installed for this format");
+        }
+        return readers.next();
+    }
+
+    private static boolean isTruncation(String warning) {
+        String w = warning.toLowerCase(Locale.ROOT);
+        return w.contains("premature") || w.contains("truncat") || w.contains("end of file")
+                || w.contains("corrupt");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.s3resizer.core.probe;
+
+import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.ImageFormat;
+import dev.s3resizer.core.ImageInfo;
+
+/** Reads the logical screen size and counts image descriptors by skipping data sub-blocks. */
+final class GifHeader {
+
+    private static final int MAX_COUNTED_FRAMES = 100_000;
+
+    private GifHeader() {
+    }
+
+    static ImageInfo read(ByteView b) {
+        int width = b.u16(6, false);
+        int height = b.u16(8, false);
+        if (width <= 0 || height <= 0) {
+            throw new CorruptImageException("GIF: screen descriptor declares " + width + "x" + height);
+        }
+        int at = 13 + colorTableSize(b.u8(10));
+        int frames = 0;
+        while (at < b.length() && frames < MAX_COUNTED_FRAMES) {
+            int block = b.u8(at);
+            if (block == 0x2C) {
+                frames++;
+                at += 10 + colorTableSize(b.u8(at + 9));
+                at = skipSubBlocks(b, at + 1);
+            } else if (block == 0x21) {
+                at = skipSubBlocks(b, at + 2);
+            } else {
+                break;
+            }
+        }
+        return new ImageInfo(ImageFormat.GIF, width, height, Math.max(frames, 1), 1, false, false);
+    }
+
+    private static int colorTableSize(int packed) {
+        return packed >= 0 && (packed & 0x80) != 0 ? 3 << ((packed & 7) + 1) : 0;
+    }
+
+    private static int skipSubBlocks(ByteView b, int at) {
+        while (at < b.length()) {
+            int size = b.u8(at);
+            if (size <= 0) {
+                return at + 1;
+            }
+            at += size + 1;
+        }
+        return at;
+    }
+}
