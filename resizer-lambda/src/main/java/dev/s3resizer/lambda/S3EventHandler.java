@@ -1,0 +1,61 @@
+package dev.s3resizer.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.event.EventParser;
+import dev.s3resizer.service.event.ObjectEvent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Lambda handler for S3 event notifications delivered directly (all records of the event, not
+ * only the first). Any record that fails makes the invocation fail, so Lambda's retries and
+ * on-failure destination apply; records already done are skipped on retry as up to date.
+ *
+ * <p>Handler string: {@code dev.s3resizer.lambda.S3EventHandler::handleRequest}
+ */
+public final class S3EventHandler implements RequestStreamHandler {
+
+    private static Container container;
+
+    private final ProcessService service;
+    private final RecordRunner runner;
+
+    /** Used by Lambda: configuration from the environment, built once per container. */
+    public S3EventHandler() {
+        this(shared().service());
+    }
+
+    /** Used by tests and {@code resizer invoke}: an explicit service. */
+    public S3EventHandler(ProcessService service) {
+        this.service = service;
+        this.runner = new RecordRunner(service, System.out);
+    }
+
+    private static synchronized Container shared() {
+        if (container == null) {
+            container = new Container(System.getenv());
+        }
+        return container;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String json = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        List<ObjectEvent> events = EventParser.parse(json);
+        RecordRunner.Summary summary = runner.runAll(events);
+        output.write(summary.toJson().getBytes(StandardCharsets.UTF_8));
+        if (!summary.failures().isEmpty()) {
+            throw new RecordsFailedException(summary.failures());
+        }
+    }
+
+    ProcessService service() {
+        return service;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.s3resizer.service;
+
+import dev.s3resizer.core.ImageResizer;
+import dev.s3resizer.core.ImageTooLargeException;
+import dev.s3resizer.core.Rendition;
+import dev.s3resizer.core.RenditionResult;
+import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.config.ResizerConfig;
+import dev.s3resizer.service.event.ObjectEvent;
+import dev.s3resizer.service.storage.ObjectRef;
+import dev.s3resizer.service.storage.ObjectStore;
+import dev.s3resizer.service.storage.PutOptions;
+import dev.s3resizer.service.storage.StorageException;
+import dev.s3resizer.service.storage.StoredObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Makes, refreshes or removes the renditions of one source object. Every adapter (Lambda, worker,
+ * local server, backfill) calls this with the same {@link ObjectRef}. Safe to call twice: a source
+ * whose renditions exist for its current ETag and spec is reported up to date and not re-read.
+ *
+ * <p>{@code Outcome o = service.handle(event);}
+ */
+public final class ProcessService {
+
+    private final ResizerConfig config;
+    private final ObjectStore store;
+    private final ImageResizer resizer;
+    private final RenditionTargets targets;
+
+    public ProcessService(ResizerConfig config, ObjectStore store) {
+        this.config = config;
+        this.store = store;
+        this.resizer = new ImageResizer(config.limits());
+        this.targets = new RenditionTargets(config);
+    }
+
+    public ResizerConfig config() {
+        return config;
+    }
+
+    /** Dispatches an event: created objects are processed, removed ones have their renditions removed. */
+    public Outcome handle(ObjectEvent event) {
+        return switch (event.kind()) {
+            case CREATED -> process(event.ref());
+            case REMOVED -> remove(event.ref());
+            case OTHER -> Outcome.skipped(event.ref(), Outcome.Status.SKIPPED, "event " + event.name() + " ignored");
+        };
+    }
+
+    /**
+     * Makes every rendition of the source, unless they are up to date.
+     *
+     * @throws ObjectFailure naming the object and the reason, when the source cannot be processed
+     */
+    public Outcome process(ObjectRef source) {
+        Optional<String> notOurs = notOurs(source);
+        if (notOurs.isPresent()) {
+            return Outcome.skipped(source, Outcome.Status.SKIPPED, notOurs.get());
+        }
+        try {
+            Optional<StoredObject> head = store.head(source.plain());
+            if (head.isEmpty()) {
+                return Outcome.skipped(source, Outcome.Status.SKIPPED, "source no longer exists");
+            }
+            StoredObject current = head.get();
+            if (RenditionMetadata.isRendition(current.metadata())) {
+                return Outcome.skipped(source, Outcome.Status.SKIPPED, "object carries the rendition marker");
+            }
+            if (upToDate(current.ref())) {
+                return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
+            }
+            return render(current.ref());
+        } catch (ResizerException e) {
+            throw e instanceof ObjectFailure f ? f : new ObjectFailure(source, e);
+        }
+    }
+
+    /** Deletes the renditions made from this source key (only objects carrying our marker for it). */
+    public Outcome remove(ObjectRef source) {
+        Optional<String> notOurs = notOurs(source);
+        if (notOurs.isPresent()) {
+            return Outcome.skipped(source, Outcome.Status.SKIPPED, notOurs.get());
+        }
+        try {
+            List<Outcome.Written> removed = new ArrayList<>();
+            for (Rendition r : config.renditions()) {
+                for (ObjectRef candidate : targets.candidates(r, source.key())) {
+                    Optional<StoredObject> existing = store.head(candidate);
+                    if (existing.isPresent() && source.key().equals(RenditionMetadata.sourceKey(existing.get().metadata()))) {
+                        store.delete(candidate);
+                        removed.add(new Outcome.Written(r.name(), candidate.key(), 0, 0, existing.get().size()));
+                    }
+                }
+            }
+            return new Outcome(Outcome.Status.REMOVED, source, removed.size() + " renditions removed", removed, 0, Map.of());
+        } catch (ResizerException e) {
+            throw new ObjectFailure(source, e);
+        }
+    }
+
+    /** True when every rendition exists, made from this ETag of the source with the current spec. */
+    public boolean upToDate(ObjectRef source) {
+        if (source.eTag() == null) {
+            return false;
+        }
+        for (Rendition r : config.renditions()) {
+            boolean found = false;
+            for (ObjectRef candidate : targets.candidates(r, source.key())) {
+                Optional<StoredObject> existing = store.head(candidate);
+                if (existing.isPresent()
+                        && RenditionMetadata.matches(existing.get().metadata(), r, source.key(), source.eTag())) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why the object is not a source this configuration processes, or empty when it is. */
+    public Optional<String> notOurs(ObjectRef ref) {
+        if (targets.isOutputKey(ref.bucket(), ref.key())) {
+            return Optional.of("key is where renditions are written; never a source");
+        }
+        if (!config.source().watches(ref.bucket(), ref.key())) {
+            return Optional.of("outside the watched s3://" + config.source().bucket() + "/" + config.source().prefix());
+        }
+        return Optional.empty();
+    }
+
+    private Outcome render(ObjectRef source) {
+        long maxBytes = config.limits().maxInputBytes();
+        if (source.size() != null && source.size() > maxBytes) {
+            throw new ImageTooLargeException("input is " + source.size() + " bytes, over the limit of " + maxBytes + " bytes");
+        }
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        byte[] bytes = read(source, maxBytes);
+        long t1 = System.nanoTime();
+        List<RenditionResult> results = resizer.render(bytes, config.renditions());
+        long t2 = System.nanoTime();
+        List<Outcome.Written> written = new ArrayList<>();
+        for (RenditionResult r : results) {
+            ObjectRef target = targets.target(r.rendition(), source.key(), r.format());
+            store.put(target, r.bytes(), new PutOptions(r.mediaType(), config.destination().cacheControl(),
+                    RenditionMetadata.of(r.rendition(), source.key(), source.eTag())));
+            written.add(new Outcome.Written(r.rendition().name(), target.key(), r.width(), r.height(), r.size()));
+            removeOtherFormat(r, source, target);
+        }
+        long t3 = System.nanoTime();
+        timings.put("get", (t1 - t0) / 1_000_000);
+        timings.put("render", (t2 - t1) / 1_000_000);
+        timings.put("put", (t3 - t2) / 1_000_000);
+        return new Outcome(Outcome.Status.PROCESSED, source, written.size() + " renditions", written, bytes.length, timings);
+    }
+
+    /** An {@code auto} rendition that changed format (PNG to JPEG) must not leave the old file behind. */
+    private void removeOtherFormat(RenditionResult result, ObjectRef source, ObjectRef written) {
+        for (ObjectRef candidate : targets.candidates(result.rendition(), source.key())) {
+            if (!candidate.key().equals(written.key())) {
+                store.head(candidate)
+                        .filter(o -> source.key().equals(RenditionMetadata.sourceKey(o.metadata())))
+                        .ifPresent(o -> store.delete(candidate));
+            }
+        }
+    }
+
+    private byte[] read(ObjectRef source, long maxBytes) {
+        try (InputStream in = store.get(source)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new ImageTooLargeException("input is over the limit of " + maxBytes + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new StorageException("S3 get of " + source + " failed while reading: " + e.getMessage(), true, e);
+        }
+    }
+}

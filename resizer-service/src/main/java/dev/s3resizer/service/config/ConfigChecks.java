@@ -1,0 +1,80 @@
+package dev.s3resizer.service.config;
+
+import dev.s3resizer.core.Rendition;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Whole-configuration checks, including the one that makes the seed's infinite loop impossible:
+ * when renditions go to the watched bucket, no rendition key may fall under the watched prefix.
+ */
+final class ConfigChecks {
+
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    private ConfigChecks() {
+    }
+
+    static List<String> problems(ResizerConfig c) {
+        List<String> problems = new ArrayList<>();
+        bucket("source.bucket", c.source().bucket(), problems);
+        bucket("destination.bucket", c.destination().bucket(), problems);
+        if (c.source().prefix().startsWith("/")) {
+            problems.add("source.prefix: '" + c.source().prefix() + "' must not start with '/' (S3 keys do not)");
+        }
+        if (c.renditions().isEmpty()) {
+            problems.add("renditions: expected at least one, e.g. medium: 1000");
+        }
+        var names = new HashSet<String>();
+        for (Rendition r : c.renditions()) {
+            if (!names.add(r.name())) {
+                problems.add("renditions: the name '" + r.name() + "' is used twice");
+            }
+        }
+        String template = c.destination().keyTemplate();
+        if (template == null || template.isBlank()) {
+            problems.add("destination.keyTemplate: must not be empty");
+        } else {
+            problems.addAll(KeyTemplate.problems(template, c.renditions().size()));
+            if (problems.isEmpty()) {
+                recursion(c, new KeyTemplate(template), problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void bucket(String name, String value, List<String> problems) {
+        if (value == null || !BUCKET.matcher(value).matches()) {
+            problems.add(name + ": expected an S3 bucket name (3-63 lower-case letters, digits, '.', '-') but got '"
+                    + value + "'");
+        }
+    }
+
+    private static void recursion(ResizerConfig c, KeyTemplate template, List<String> problems) {
+        if (!c.source().bucket().equals(c.destination().bucket())) {
+            return;
+        }
+        String watched = c.source().prefix();
+        if (watched.isEmpty()) {
+            problems.add("source.prefix: renditions are written to the watched bucket '" + c.source().bucket()
+                    + "' and every key is watched, so each rendition would trigger another (the seed's infinite loop)."
+                    + " Set source.prefix (e.g. uploads/) or use another destination bucket");
+            return;
+        }
+        for (Rendition r : c.renditions()) {
+            String fixed = template.fixedPrefix(r.name());
+            if (fixed.isEmpty() || fixed.startsWith(watched) || watched.startsWith(fixed)) {
+                problems.add("destination.keyTemplate: rendition '" + r.name() + "' keys start with '" + fixed
+                        + "', which overlaps the watched prefix '" + watched + "' of the same bucket: renditions would"
+                        + " trigger the resizer again. Start the template with a prefix outside '" + watched + "'");
+            }
+        }
+        if (!c.destination().failedPrefix().isEmpty() && c.destination().failedPrefix().startsWith(watched)) {
+            problems.add("destination.failedPrefix: '" + c.destination().failedPrefix() + "' is inside the watched prefix '"
+                    + watched + "' of the same bucket");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.s3resizer.service.config;
+
+import dev.s3resizer.core.Rendition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Typed reads from one mapping of the YAML tree, recording problems with their full path. */
+final class YamlSection {
+
+    private final String path;
+    private final Map<?, ?> values;
+    private final List<String> problems;
+
+    YamlSection(String path, Map<?, ?> values, List<String> problems) {
+        this.path = path;
+        this.values = values;
+        this.problems = problems;
+    }
+
+    private String at(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    void allowOnly(String... keys) {
+        Set<String> allowed = Set.of(keys);
+        for (Object key : values.keySet()) {
+            if (!allowed.contains(String.valueOf(key))) {
+                problems.add(at(String.valueOf(key)) + ": unknown setting (expected one of " + String.join(", ", keys) + ")");
+            }
+        }
+    }
+
+    YamlSection section(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return new YamlSection(at(key), Map.of(), problems);
+        }
+        if (v instanceof Map<?, ?> map) {
+            return new YamlSection(at(key), map, problems);
+        }
+        problems.add(at(key) + ": expected a mapping but got '" + v + "'");
+        return new YamlSection(at(key), Map.of(), problems);
+    }
+
+    String text(String key, String fallback) {
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Map || v instanceof List) {
+            problems.add(at(key) + ": expected text but got '" + v + "'");
+            return fallback;
+        }
+        return String.valueOf(v);
+    }
+
+    long number(String key, long fallback) {
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        problems.add(at(key) + ": expected a whole number but got '" + v + "'");
+        return fallback;
+    }
+
+    /** Renditions as a mapping of name to a compact spec ("320x320,cover") or to a mapping of options. */
+    List<Rendition> renditions(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            problems.add(at(key) + ": expected a mapping of name to spec, e.g. thumb: 320");
+            return List.of();
+        }
+        List<Rendition> out = new ArrayList<>();
+        map.forEach((name, spec) -> {
+            try {
+                out.add(spec instanceof Map<?, ?> options
+                        ? fromOptions(String.valueOf(name), options)
+                        : Rendition.parse(String.valueOf(name), String.valueOf(spec)));
+            } catch (IllegalArgumentException e) {
+                problems.add(at(key) + "." + name + ": " + e.getMessage());
+            }
+        });
+        return out;
+    }
+
+    private static Rendition fromOptions(String name, Map<?, ?> options) {
+        Object width = options.get("width");
+        Object height = options.get("height");
+        StringBuilder spec = new StringBuilder();
+        spec.append(width == null ? "1000" : width);
+        if (height != null) {
+            spec.append('x').append(height);
+        }
+        Rendition.Builder b = Rendition.builder(name);
+        Rendition box = Rendition.parse(name, spec.toString());
+        b.box(box.width(), box.height());
+        for (var e : options.entrySet()) {
+            String k = String.valueOf(e.getKey());
+            String value = String.valueOf(e.getValue());
+            switch (k) {
+                case "width", "height" -> { }
+                case "mode", "format" -> b.option(value);
+                case "quality" -> b.option("q" + value);
+                case "background" -> b.option("bg=" + value.replace("#", ""));
+                case "progressive" -> b.progressive(Boolean.parseBoolean(value));
+                case "upscale" -> b.upscale(Boolean.parseBoolean(value));
+                default -> throw new IllegalArgumentException("unknown option '" + k
+                        + "' (expected width, height, mode, format, quality, background, progressive, upscale)");
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.s3resizer.service.storage;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The little the service needs from an object store. Implementations throw
+ * {@link StorageException} for failures, saying whether a retry may help.
+ */
+public interface ObjectStore {
+
+    /** Metadata of the object, or empty when it does not exist. */
+    Optional<StoredObject> head(ObjectRef ref);
+
+    /** Opens the object's content; the caller closes the stream. */
+    InputStream get(ObjectRef ref);
+
+    void put(ObjectRef target, byte[] body, PutOptions options);
+
+    /** Deletes the object; deleting a missing object is not an error. */
+    void delete(ObjectRef ref);
+
+    /** Lists objects under a prefix, lazily across pages, in key order. */
+    Stream<StoredObject> list(String bucket, String prefix);
+}

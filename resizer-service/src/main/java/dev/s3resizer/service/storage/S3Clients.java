@@ -1,0 +1,45 @@
+package dev.s3resizer.service.storage;
+
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Builds the S3 client every adapter uses: the standard credential and region chains, the Apache
+ * HTTP client (reliable against local S3-compatible servers), and, with an endpoint override,
+ * path-style addressing.
+ */
+public final class S3Clients {
+
+    private S3Clients() {
+    }
+
+    /**
+     * @param endpoint an S3-compatible endpoint such as {@code http://127.0.0.1:9000}, or null for AWS
+     * @param region   a region name, or null for the default region chain (us-east-1 with an endpoint)
+     */
+    public static S3Client create(URI endpoint, String region) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(64)
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(60)));
+        if (region != null && !region.isBlank()) {
+            builder.region(Region.of(region));
+        } else if (endpoint != null && System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null) {
+            builder.region(Region.US_EAST_1);
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint).forcePathStyle(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        return builder.build();
+    }
+}
