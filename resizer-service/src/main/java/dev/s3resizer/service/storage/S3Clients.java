@@ -1,5 +1,6 @@
 package dev.s3resizer.service.storage;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -25,6 +26,11 @@ public final class S3Clients {
      * @param region   a region name, or null for the default region chain (us-east-1 with an endpoint)
      */
     public static S3Client create(URI endpoint, String region) {
+        return create(endpoint, region, null);
+    }
+
+    /** As {@link #create(URI, String)} with fixed credentials, e.g. for the local endpoint; null for the chain. */
+    public static S3Client create(URI endpoint, String region, AwsCredentialsProvider credentials) {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .maxConnections(64)
@@ -34,6 +40,9 @@ public final class S3Clients {
             builder.region(Region.of(region));
         } else if (endpoint != null && System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null) {
             builder.region(Region.US_EAST_1);
+        }
+        if (credentials != null) {
+            builder.credentialsProvider(credentials);
         }
         if (endpoint != null) {
             builder.endpointOverride(endpoint).forcePathStyle(true)
