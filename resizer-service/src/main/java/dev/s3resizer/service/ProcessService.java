@@ -7,6 +7,7 @@ import dev.s3resizer.core.RenditionResult;
 import dev.s3resizer.core.ResizerException;
 import dev.s3resizer.service.config.ResizerConfig;
 import dev.s3resizer.service.event.ObjectEvent;
+import dev.s3resizer.service.failure.FailureRecords;
 import dev.s3resizer.service.storage.ObjectRef;
 import dev.s3resizer.service.storage.ObjectStore;
 import dev.s3resizer.service.storage.PutOptions;
@@ -15,6 +16,7 @@ import dev.s3resizer.service.storage.StoredObject;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +36,19 @@ public final class ProcessService {
     private final ObjectStore store;
     private final ImageResizer resizer;
     private final RenditionTargets targets;
+    private final FailureRecords failures;
 
     public ProcessService(ResizerConfig config, ObjectStore store) {
         this.config = config;
         this.store = store;
         this.resizer = new ImageResizer(config.limits());
         this.targets = new RenditionTargets(config);
+        this.failures = new FailureRecords(config, store, Clock.systemUTC());
+    }
+
+    /** The failure records this service writes and clears. */
+    public FailureRecords failures() {
+        return failures;
     }
 
     public ResizerConfig config() {
@@ -77,9 +86,27 @@ public final class ProcessService {
             if (upToDate(current.ref())) {
                 return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
             }
-            return render(current.ref());
+            Outcome outcome = render(current.ref());
+            if (failures.enabled()) {
+                failures.clear(source);
+            }
+            return outcome;
         } catch (ResizerException e) {
-            throw e instanceof ObjectFailure f ? f : new ObjectFailure(source, e);
+            ObjectFailure failure = e instanceof ObjectFailure f ? f : new ObjectFailure(source, e);
+            recordFailure(failure);
+            throw failure;
+        }
+    }
+
+    /** Writes the durable failure record; a store that cannot take it must not hide the original failure. */
+    private void recordFailure(ObjectFailure failure) {
+        if (!failures.enabled()) {
+            return;
+        }
+        try {
+            failures.record(failure);
+        } catch (ResizerException | java.io.UncheckedIOException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -1,0 +1,69 @@
+package dev.s3resizer.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.event.EventParser;
+import dev.s3resizer.service.event.ObjectEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lambda handler for S3 notifications delivered through SQS (directly, or wrapped by SNS or
+ * EventBridge). Reports failures per message ({@code ReportBatchItemFailures}), so one bad image
+ * never makes its neighbours run again.
+ *
+ * <p>Handler string: {@code dev.s3resizer.lambda.SqsEventHandler::handleRequest}
+ */
+public final class SqsEventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static Container container;
+
+    private final RecordRunner runner;
+
+    /** Used by Lambda: configuration from the environment, built once per container. */
+    public SqsEventHandler() {
+        this(shared().service());
+    }
+
+    /** Used by tests and {@code resizer invoke}: an explicit service. */
+    public SqsEventHandler(ProcessService service) {
+        this.runner = new RecordRunner(service, System.out);
+    }
+
+    private static synchronized Container shared() {
+        if (container == null) {
+            container = new Container(System.getenv());
+        }
+        return container;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            if (!handle(message)) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** True when every object of the message was handled (processed, up to date or skipped). */
+    private boolean handle(SQSEvent.SQSMessage message) {
+        List<ObjectEvent> events;
+        try {
+            events = EventParser.parse(message.getBody());
+        } catch (ResizerException e) {
+            System.out.println("{\"level\":\"ERROR\",\"messageId\":\"" + message.getMessageId()
+                    + "\",\"outcome\":\"failed\",\"reason\":\"bad-event\"}");
+            return false;
+        }
+        return runner.runAll(events).failures().isEmpty();
+    }
+}
