@@ -7,6 +7,9 @@ import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.RenditionResult;
 import dev.s3resizer.core.ResizeMode;
 import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.config.ConfigException;
+import dev.s3resizer.service.config.ConfigLoader;
+import dev.s3resizer.service.config.ResizerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +60,10 @@ final class ResizeCommand implements Callable<Integer> {
                 "Replaces --width/--height/--mode/--format/--quality."})
     Map<String, String> renditions;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A resizer YAML config: its renditions and limits are used.")
+    Path config;
+
     @Option(names = "--max-pixels", paramLabel = "N",
             description = "Refuse images larger than N pixels before decoding (default: 100000000).")
     long maxPixels = Limits.DEFAULT.maxPixels();
@@ -72,12 +79,15 @@ final class ResizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Rendition> wanted = renditions();
-        Limits limits = new Limits(Limits.DEFAULT.maxInputBytes(), maxPixels, Limits.DEFAULT.maxFrames());
+        ResizerConfig loaded = config == null ? null : loadConfig();
+        List<Rendition> wanted = renditions(loaded);
+        Limits base = loaded == null ? Limits.DEFAULT : loaded.limits();
+        Limits limits = new Limits(base.maxInputBytes(), spec.commandLine().getParseResult().hasMatchedOption("--max-pixels")
+                ? maxPixels : base.maxPixels(), base.maxFrames());
         ImageResizer resizer = new ImageResizer(limits);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean named = renditions != null && !renditions.isEmpty();
+        boolean named = renditions != null && !renditions.isEmpty() || loaded != null;
         int failed = 0;
         for (Path file : files) {
             try {
@@ -104,11 +114,22 @@ final class ResizeCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private List<Rendition> renditions() {
+    private ResizerConfig loadConfig() {
+        try {
+            return ConfigLoader.load(config, Map.of());
+        } catch (ConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--config " + config + ": " + e.getMessage());
+        }
+    }
+
+    private List<Rendition> renditions(ResizerConfig loaded) {
         if (renditions != null && !renditions.isEmpty()) {
             List<Rendition> list = new ArrayList<>();
             renditions.forEach((name, value) -> list.add(parse(name, value)));
             return list;
+        }
+        if (loaded != null) {
+            return loaded.renditions();
         }
         int w = width == null ? (height == null ? 1000 : height) : width;
         int h = height == null ? w : height;
