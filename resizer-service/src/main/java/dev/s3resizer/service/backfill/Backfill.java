@@ -1,0 +1,130 @@
+package dev.s3resizer.service.backfill;
+
+import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.ObjectFailure;
+import dev.s3resizer.service.Outcome;
+import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.storage.ObjectRef;
+import dev.s3resizer.service.storage.ObjectStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Walks the watched bucket and brings every source's renditions up to date, with bounded
+ * concurrency and an optional request rate. Interrupted and run again, it redoes nothing: up to
+ * date sources cost only HEAD requests.
+ *
+ * <p>{@code Backfill.Summary s = new Backfill(service, store).run(new Backfill.Options("2024/", false, 4, 0));}
+ */
+public final class Backfill {
+
+    /**
+     * @param prefix      key prefix inside the watched prefix ("" for all)
+     * @param dryRun      report what would be processed, write nothing
+     * @param concurrency objects in flight at once
+     * @param ratePerSecond objects started per second at most; 0 for no limit
+     */
+    public record Options(String prefix, boolean dryRun, int concurrency, double ratePerSecond) {
+        public Options {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency: expected >= 1 but got " + concurrency);
+            }
+            if (ratePerSecond < 0) {
+                throw new IllegalArgumentException("rate: expected >= 0 but got " + ratePerSecond);
+            }
+        }
+    }
+
+    /** The end result: the final progress and every failure. */
+    public record Summary(Progress progress, List<ObjectFailure> failures) {
+    }
+
+    private final ProcessService service;
+    private final ObjectStore store;
+    private final AtomicLong total = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong upToDate = new AtomicLong();
+    private final AtomicLong bytesIn = new AtomicLong();
+    private final AtomicLong bytesOut = new AtomicLong();
+    private final List<ObjectFailure> failures = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean listing = true;
+    private volatile long startNanos = System.nanoTime();
+
+    public Backfill(ProcessService service, ObjectStore store) {
+        this.service = service;
+        this.store = store;
+    }
+
+    /** What has happened so far; safe to call from another thread while {@link #run} goes on. */
+    public Progress progress() {
+        return new Progress(total.get(), done.get(), processed.get(), upToDate.get(), failures.size(),
+                bytesIn.get(), bytesOut.get(), Duration.ofNanos(System.nanoTime() - startNanos), listing);
+    }
+
+    public Summary run(Options options) throws InterruptedException {
+        startNanos = System.nanoTime();
+        var source = service.config().source();
+        String prefix = source.prefix() + options.prefix();
+        List<ObjectRef> work = new ArrayList<>();
+        store.list(source.bucket(), prefix).forEach(o -> {
+            if (service.notOurs(o.ref()).isEmpty()) {
+                work.add(o.ref());
+                total.incrementAndGet();
+            }
+        });
+        listing = false;
+        RateLimit rate = new RateLimit(options.ratePerSecond());
+        Semaphore slots = new Semaphore(options.concurrency());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (ObjectRef ref : work) {
+                slots.acquire();
+                rate.await();
+                pool.execute(() -> {
+                    try {
+                        one(ref, options.dryRun());
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+        return new Summary(progress(), List.copyOf(failures));
+    }
+
+    private void one(ObjectRef ref, boolean dryRun) {
+        try {
+            if (dryRun) {
+                if (service.upToDate(ref)) {
+                    upToDate.incrementAndGet();
+                } else {
+                    processed.incrementAndGet();
+                }
+                return;
+            }
+            Outcome o = service.process(ref);
+            switch (o.status()) {
+                case PROCESSED -> {
+                    processed.incrementAndGet();
+                    bytesIn.addAndGet(o.bytesIn());
+                    bytesOut.addAndGet(o.bytesOut());
+                }
+                case UP_TO_DATE -> upToDate.incrementAndGet();
+                default -> { }
+            }
+        } catch (ObjectFailure f) {
+            failures.add(f);
+        } catch (ResizerException e) {
+            failures.add(new ObjectFailure(ref, e));
+        } finally {
+            done.incrementAndGet();
+        }
+    }
+}
