@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * Makes, refreshes or removes the renditions of one source object. Every adapter (Lambda, worker,
@@ -37,6 +38,8 @@ public final class ProcessService {
     private final ImageResizer resizer;
     private final RenditionTargets targets;
     private final FailureRecords failures;
+    /** Decoding and encoding are CPU work: at most one per core at a time, however many requests wait on I/O. */
+    private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public ProcessService(ResizerConfig config, ObjectStore store) {
         this.config = config;
@@ -175,7 +178,7 @@ public final class ProcessService {
         long t0 = System.nanoTime();
         byte[] bytes = read(source, maxBytes);
         long t1 = System.nanoTime();
-        List<RenditionResult> results = resizer.render(bytes, config.renditions());
+        List<RenditionResult> results = renderBounded(bytes);
         long t2 = System.nanoTime();
         List<Outcome.Written> written = new ArrayList<>();
         for (RenditionResult r : results) {
@@ -200,6 +203,15 @@ public final class ProcessService {
                         .filter(o -> source.key().equals(RenditionMetadata.sourceKey(o.metadata())))
                         .ifPresent(o -> store.delete(candidate));
             }
+        }
+    }
+
+    private List<RenditionResult> renderBounded(byte[] bytes) {
+        renderSlots.acquireUninterruptibly();
+        try {
+            return resizer.render(bytes, config.renditions());
+        } finally {
+            renderSlots.release();
         }
     }
 

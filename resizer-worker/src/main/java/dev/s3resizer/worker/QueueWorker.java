@@ -1,0 +1,239 @@
+package dev.s3resizer.worker;
+
+import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.ObjectFailure;
+import dev.s3resizer.service.Outcome;
+import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.event.EventParser;
+import dev.s3resizer.service.event.ObjectEvent;
+import dev.s3resizer.service.log.OutcomeLog;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Consumes S3 notifications from SQS and runs them through the {@link ProcessService}.
+ * A message is deleted only after every object in it was handled; a failed one is made visible
+ * again after an exponential backoff, so SQS's redrive policy moves poison messages to the DLQ
+ * (the service has written their failure record by then). Messages still processing get their
+ * visibility extended; on shutdown the worker stops receiving, waits for in-flight messages, and
+ * releases those that did not finish so that another worker takes them at once.
+ *
+ * <p>{@code try (var w = new QueueWorker(sqs, service, WorkerOptions.defaults(url), System.out)) { w.start(); ... }}
+ */
+public final class QueueWorker implements AutoCloseable {
+
+    private static final Backoff FAILURE_BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(15));
+    private static final Backoff RECEIVE_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+
+    private final SqsClient sqs;
+    private final ProcessService service;
+    private final WorkerOptions options;
+    private final PrintStream log;
+    private final WorkerStats stats = new WorkerStats();
+    private final Semaphore slots;
+    private final Map<String, Message> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1,
+            Thread.ofPlatform().name("worker-timer").daemon().factory());
+    private volatile boolean running;
+    private Thread poller;
+
+    public QueueWorker(SqsClient sqs, ProcessService service, WorkerOptions options, PrintStream log) {
+        this.sqs = sqs;
+        this.service = service;
+        this.options = options;
+        this.log = log;
+        this.slots = new Semaphore(options.concurrency());
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        poller = Thread.ofPlatform().name("worker-poller").start(this::pollLoop);
+        long beat = options.heartbeatEvery().toMillis();
+        timers.scheduleAtFixedRate(this::extendVisibility, beat, beat, TimeUnit.MILLISECONDS);
+        long health = options.healthEvery().toMillis();
+        timers.scheduleAtFixedRate(() -> log.println(healthLine()), health, health, TimeUnit.MILLISECONDS);
+    }
+
+    /** The health line: in-flight count and counters, as JSON. */
+    public String healthLine() {
+        return stats.healthLine(inFlight.size(), running);
+    }
+
+    /** Number of messages received and not yet finished. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    private void pollLoop() {
+        int errors = 0;
+        while (running) {
+            try {
+                slots.acquire();
+                int free = 1 + slots.drainPermits();
+                List<Message> messages;
+                try {
+                    messages = receive(Math.min(10, free));
+                } finally {
+                    slots.release(free);
+                }
+                errors = 0;
+                for (Message m : messages) {
+                    slots.acquire();
+                    inFlight.put(m.messageId(), m);
+                    stats.received.incrementAndGet();
+                    handlers.execute(() -> handle(m));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SdkException e) {
+                if (!running) {
+                    return;
+                }
+                stats.receiveErrors.incrementAndGet();
+                Duration wait = RECEIVE_BACKOFF.delay(++errors);
+                log.println("{\"level\":\"WARN\",\"event\":\"receive-failed\",\"retryInMs\":" + wait.toMillis() + "}");
+                sleep(wait);
+            }
+        }
+    }
+
+    private List<Message> receive(int max) {
+        return sqs.receiveMessage(b -> b.queueUrl(options.queueUrl()).maxNumberOfMessages(max)
+                .waitTimeSeconds(options.waitSeconds())
+                .visibilityTimeout((int) options.visibilityTimeout().toSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+    }
+
+    private void handle(Message message) {
+        try {
+            if (handleAll(message)) {
+                sqs.deleteMessage(b -> b.queueUrl(options.queueUrl()).receiptHandle(message.receiptHandle()));
+                stats.deleted.incrementAndGet();
+            }
+        } catch (SdkException e) {
+            log.println("{\"level\":\"WARN\",\"event\":\"delete-failed\",\"messageId\":\"" + message.messageId() + "\"}");
+        } finally {
+            inFlight.remove(message.messageId());
+            slots.release();
+        }
+    }
+
+    /** True when every object of the message was handled; otherwise schedules the message's retry. */
+    private boolean handleAll(Message message) {
+        List<ObjectEvent> events;
+        try {
+            events = EventParser.parse(message.body());
+        } catch (ResizerException e) {
+            stats.failed.incrementAndGet();
+            retryLater(message, e);
+            return false;
+        }
+        for (ObjectEvent event : events) {
+            long start = System.nanoTime();
+            try {
+                Outcome o = service.handle(event);
+                count(o);
+                log.println(OutcomeLog.success(o, (System.nanoTime() - start) / 1_000_000));
+            } catch (ResizerException e) {
+                ObjectFailure f = e instanceof ObjectFailure of ? of : new ObjectFailure(event.ref(), e);
+                stats.failed.incrementAndGet();
+                log.println(OutcomeLog.failure(event.ref(), f, (System.nanoTime() - start) / 1_000_000));
+                retryLater(message, f);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void count(Outcome o) {
+        switch (o.status()) {
+            case PROCESSED -> {
+                stats.processed.incrementAndGet();
+                stats.bytesSaved.addAndGet(Math.max(0, o.bytesIn() - o.bytesOut()));
+            }
+            case UP_TO_DATE -> stats.upToDate.incrementAndGet();
+            default -> { }
+        }
+    }
+
+    /** Makes a failed message visible again after a backoff: short for hopeless ones, growing for transient ones. */
+    private void retryLater(Message message, ResizerException cause) {
+        int receives = Integer.parseInt(message.attributes()
+                .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        Duration delay = cause.retryable() ? FAILURE_BACKOFF.delay(receives) : Duration.ofSeconds(1);
+        setVisibility(message, (int) delay.toSeconds());
+    }
+
+    private void extendVisibility() {
+        for (Message m : inFlight.values()) {
+            if (setVisibility(m, (int) options.visibilityTimeout().toSeconds())) {
+                stats.extended.incrementAndGet();
+            }
+        }
+    }
+
+    private boolean setVisibility(Message m, int seconds) {
+        try {
+            sqs.changeMessageVisibility(b -> b.queueUrl(options.queueUrl()).receiptHandle(m.receiptHandle())
+                    .visibilityTimeout(seconds));
+            return true;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Stops receiving, waits up to the shutdown grace for in-flight messages, then releases the rest
+     * (visibility 0) so they are redelivered at once. Nothing is lost: unfinished messages were never deleted.
+     */
+    public synchronized void shutdown() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        poller.interrupt();
+        long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(50));
+        }
+        for (Message m : inFlight.values()) {
+            if (setVisibility(m, 0)) {
+                stats.released.incrementAndGet();
+            }
+        }
+        handlers.shutdownNow();
+        timers.shutdownNow();
+        log.println(healthLine());
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
