@@ -1,7 +1,7 @@
 package dev.s3resizer.worker;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
@@ -21,7 +21,7 @@ public final class SqsClients {
      */
     public static SqsClient create(URI endpoint, String region, AwsCredentialsProvider credentials) {
         SqsClientBuilder builder = SqsClient.builder()
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64)
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64)
                         .socketTimeout(Duration.ofSeconds(30)));
         if (region != null && !region.isBlank()) {
             builder.region(Region.of(region));
