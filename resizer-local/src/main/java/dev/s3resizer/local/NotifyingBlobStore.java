@@ -73,11 +73,8 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
         DeleteObjectResponse response = super.removeBlob(request);
         if (!isInternal(request.key())) {
-            String name = Boolean.TRUE.equals(response.deleteMarker())
-                    ? ObjectEvent.OBJECT_REMOVED_DELETE_MARKER_CREATED
-                    : ObjectEvent.OBJECT_REMOVED_DELETE;
-            delivery.submit(new ObjectEvent(name, request.bucket(), request.key(), null, null,
-                    response.versionId(), Instant.now()));
+            delivery.submit(new ObjectEvent(ObjectEvent.OBJECT_REMOVED_DELETE, request.bucket(), request.key(),
+                    null, null, response.versionId(), Instant.now()));
         }
         return response;
     }
@@ -96,7 +93,7 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
         }
         Instant now = Instant.now();
         String plainETag = unquote(eTag);
-        Long size = storedSize(bucket, key, versionId, plainETag, requestLength);
+        Long size = storedSize(bucket, key, plainETag, requestLength);
         delivery.submit(new ObjectEvent(eventName, bucket, key, size, plainETag, versionId, now));
     }
 
@@ -104,10 +101,10 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
      * The size of the version just written: read back from the store (a local stat), unless a
      * concurrent write already replaced it, in which case the request's length is the best guess.
      */
-    private Long storedSize(String bucket, String key, String versionId, String eTag, Long requestLength) {
+    private Long storedSize(String bucket, String key, String eTag, Long requestLength) {
         try {
             HeadObjectResponse head = delegate().blobMetadata(HeadObjectRequest.builder()
-                    .bucket(bucket).key(key).versionId(isRealVersion(versionId) ? versionId : null).build());
+                    .bucket(bucket).key(key).build());
             if (eTag == null || eTag.equals(unquote(head.eTag()))) {
                 return head.contentLength();
             }
@@ -115,10 +112,6 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
             LOG.debug("Cannot read back s3://{}/{} for its event size", bucket, key, e);
         }
         return requestLength;
-    }
-
-    private static boolean isRealVersion(String versionId) {
-        return versionId != null && !versionId.isEmpty() && !"null".equals(versionId);
     }
 
     private static boolean isInternal(String key) {

@@ -25,7 +25,6 @@ record ObjectEvent(String eventName, String bucket, String key, Long size, Strin
     static final String OBJECT_CREATED_COPY = "ObjectCreated:Copy";
     static final String OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD = "ObjectCreated:CompleteMultipartUpload";
     static final String OBJECT_REMOVED_DELETE = "ObjectRemoved:Delete";
-    static final String OBJECT_REMOVED_DELETE_MARKER_CREATED = "ObjectRemoved:DeleteMarkerCreated";
 
     private static final String PRINCIPAL = "resizer-local";
     private static final String CONFIGURATION_ID = "resizer-local";

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Starting, stopping and restarting the endpoint, and how listener behaviour affects clients. */
@@ -106,7 +107,7 @@ class LocalS3ServerLifecycleTest {
         return LocalS3Fixture.client(server.endpoint(), LocalS3Options.DEFAULT_SECRET_KEY);
     }
 
-    private static String key(software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification event) {
+    private static String key(S3EventNotification event) {
         return event.getRecords().getFirst().getS3().getObject().getUrlDecodedKey();
     }
 

@@ -7,9 +7,10 @@ import dev.s3resizer.local.RecordingListener.Arrival;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -77,7 +79,7 @@ class LocalS3ServerTest {
         assertThat(record.getEventVersion()).isEqualTo("2.1");
         assertThat(record.getEventSource()).isEqualTo("aws:s3");
         assertThat(record.getAwsRegion()).isEqualTo("us-east-1");
-        assertThat(record.getEventTime()).isBetween(java.time.Instant.now().minusSeconds(30), java.time.Instant.now());
+        assertThat(record.getEventTime()).isBetween(Instant.now().minusSeconds(30), Instant.now());
         assertThat(record.getS3().getBucket().getName()).isEqualTo(BUCKET);
         assertThat(record.getS3().getBucket().getArn()).isEqualTo("arn:aws:s3:::" + BUCKET);
         assertThat(record.getS3().getObject().getSequencer()).matches("[0-9A-F]{16}");
@@ -89,14 +91,14 @@ class LocalS3ServerTest {
         String key = "big photo+raw.tif";
         int partSize = 5 * 1024 * 1024;
         var upload = local.s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key));
-        List<software.amazon.awssdk.services.s3.model.CompletedPart> parts = new java.util.ArrayList<>();
+        List<CompletedPart> parts = new ArrayList<>();
         for (int number = 1; number <= 3; number++) {
             byte[] part = new byte[partSize];
-            java.util.Arrays.fill(part, (byte) number);
+            Arrays.fill(part, (byte) number);
             int partNumber = number;
             var response = local.s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(upload.uploadId())
                     .partNumber(partNumber), RequestBody.fromBytes(part));
-            parts.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+            parts.add(CompletedPart.builder()
                     .partNumber(partNumber).eTag(response.eTag()).build());
         }
         var completed = local.s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key)
@@ -152,8 +154,17 @@ class LocalS3ServerTest {
     }
 
     @Test
+    void deletingAMissingKeySucceedsAndStillEmitsObjectRemoved() throws InterruptedException {
+        local.s3.deleteObject(b -> b.bucket(BUCKET).key("never-there.jpg"));
+
+        var record = local.events.next().record();
+        assertThat(record.getEventName()).isEqualTo("ObjectRemoved:Delete");
+        assertThat(record.getS3().getObject().getUrlDecodedKey()).isEqualTo("never-there.jpg");
+    }
+
+    @Test
     void eventsForOneKeyArriveInWriteOrderWithGrowingSequencers() throws InterruptedException {
-        List<String> eTags = new java.util.ArrayList<>();
+        List<String> eTags = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String body = "version " + i;
             eTags.add(unquote(local.s3.putObject(b -> b.bucket(BUCKET).key("same.jpg"),
