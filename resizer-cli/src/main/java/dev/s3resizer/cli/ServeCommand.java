@@ -1,0 +1,75 @@
+package dev.s3resizer.cli;
+
+import dev.s3resizer.local.LocalS3Options;
+import dev.s3resizer.local.LocalS3Server;
+import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.config.ConfigLoader;
+import dev.s3resizer.service.config.ResizerConfig;
+import dev.s3resizer.service.storage.S3Clients;
+import dev.s3resizer.service.storage.S3ObjectStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code resizer serve}: a local S3-compatible endpoint whose uploads trigger the same processing
+ * service as the Lambda, so {@code aws s3 cp photo.jpg s3://incoming/} makes renditions appear.
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {"Starts an embedded S3-compatible endpoint on 127.0.0.1 whose uploads make renditions.",
+            "Any S3 client works: aws --endpoint-url http://127.0.0.1:9000 s3 cp photo.jpg s3://incoming/",
+            "Stop with Ctrl-C."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int port = LocalS3Options.DEFAULT_PORT;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Where objects are kept (default: ${DEFAULT-VALUE}).")
+    Path data = LocalS3Options.DEFAULT_DATA_DIR;
+
+    @Option(names = "--access-key", paramLabel = "KEY", description = "Access key clients sign with (default: ${DEFAULT-VALUE}).")
+    String accessKey = LocalS3Options.DEFAULT_ACCESS_KEY;
+
+    @Option(names = "--secret-key", paramLabel = "SECRET", description = "Secret key clients sign with (default: ${DEFAULT-VALUE}).")
+    String secretKey = LocalS3Options.DEFAULT_SECRET_KEY;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration (default: incoming -> resized with thumb 320, medium 1000, large 2048).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ResizerConfig cfg = ConfigLoader.load(config, System.getenv());
+        LocalS3Options options = LocalS3Options.defaults().withPort(port).withDataDir(data)
+                .withCredentials(accessKey, secretKey)
+                .withBuckets(List.of(cfg.source().bucket(), cfg.destination().bucket()).stream().distinct().toList());
+        LocalProcessing processing = new LocalProcessing(spec.commandLine().getOut());
+        try (LocalS3Server server = LocalS3Server.start(options, processing::accept)) {
+            S3Client s3 = S3Clients.create(server.endpoint(), options.region(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+            processing.start(new ProcessService(cfg, new S3ObjectStore(s3)));
+            spec.commandLine().getOut().println(Banner.text(server.endpoint(), options, cfg));
+            spec.commandLine().getOut().flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                processing.close();
+                stop.countDown();
+            }, "resizer-shutdown"));
+            stop.await();
+            s3.close();
+        }
+        return 0;
+    }
+}
