@@ -13,7 +13,7 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(URI endpoint, LocalS3Options o, ResizerConfig c) {
+    static String text(URI endpoint, LocalS3Options o, ResizerConfig c, String queueLines) {
         String renditions = c.renditions().stream().map(Rendition::toString).collect(Collectors.joining(", "));
         return String.join("\n",
                 "S3 Image Resizer: local mode",
@@ -23,7 +23,8 @@ final class Banner {
                 "  watching     s3://" + c.source().bucket() + "/" + c.source().prefix(),
                 "  writing      s3://" + c.destination().bucket() + "/" + c.destination().keyTemplate(),
                 "  renditions   " + renditions,
-                "  data         " + o.dataDir().toAbsolutePath().normalize(),
+                "  data         " + o.dataDir().toAbsolutePath().normalize()
+                        + (queueLines.isEmpty() ? "" : "\n" + queueLines),
                 "",
                 "Try it:",
                 "  export AWS_ACCESS_KEY_ID=" + o.accessKey() + " AWS_SECRET_ACCESS_KEY=" + o.secretKey()

@@ -2,6 +2,8 @@ package dev.s3resizer.cli;
 
 import dev.s3resizer.local.LocalS3Options;
 import dev.s3resizer.local.LocalS3Server;
+import dev.s3resizer.local.LocalSqsServer;
+import dev.s3resizer.local.ObjectEventListener;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
@@ -46,8 +48,30 @@ final class ServeCommand implements Callable<Integer> {
             description = "YAML configuration (default: incoming -> resized with thumb 320, medium 1000, large 2048).")
     Path config;
 
+    @Option(names = "--queue",
+            description = "Production topology: S3 notifications go to an embedded SQS queue (ElasticMQ) that an in-process worker consumes.")
+    boolean queue;
+
+    @Option(names = "--sqs-port", paramLabel = "PORT",
+            description = "Port of the embedded SQS endpoint with --queue (default: ${DEFAULT-VALUE}).")
+    int sqsPort = LocalSqsServer.DEFAULT_PORT;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * What a bucket notification configuration does on AWS: only the watched bucket and prefix
+     * notify. Renditions written to the destination stay quiet instead of being skipped one by one.
+     */
+    static ObjectEventListener notifications(ResizerConfig cfg, ObjectEventListener deliver) {
+        return event -> {
+            boolean watched = event.getRecords().stream().anyMatch(r -> cfg.source().watches(
+                    r.getS3().getBucket().getName(), r.getS3().getObject().getUrlDecodedKey()));
+            if (watched) {
+                deliver.onEvent(event);
+            }
+        };
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -55,16 +79,29 @@ final class ServeCommand implements Callable<Integer> {
         LocalS3Options options = LocalS3Options.defaults().withPort(port).withDataDir(data)
                 .withCredentials(accessKey, secretKey)
                 .withBuckets(List.of(cfg.source().bucket(), cfg.destination().bucket()).stream().distinct().toList());
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
         LocalProcessing processing = new LocalProcessing(spec.commandLine().getOut());
-        try (LocalS3Server server = LocalS3Server.start(options, processing::accept)) {
-            S3Client s3 = S3Clients.create(server.endpoint(), options.region(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
-            processing.start(new ProcessService(cfg, new S3ObjectStore(s3)));
-            spec.commandLine().getOut().println(Banner.text(server.endpoint(), options, cfg));
+        QueueTopology topology = queue ? new QueueTopology(sqsPort, options.region(), credentials) : null;
+        AutoCloseable consumer = topology != null ? topology : processing;
+        ObjectEventListener deliver = topology != null ? topology::publish : processing::accept;
+        try (LocalS3Server server = LocalS3Server.start(options, notifications(cfg, deliver))) {
+            S3Client s3 = S3Clients.create(server.endpoint(), options.region(), credentials);
+            ProcessService service = new ProcessService(cfg, new S3ObjectStore(s3));
+            if (topology != null) {
+                topology.startWorker(service);
+            } else {
+                processing.start(service);
+            }
+            spec.commandLine().getOut().println(Banner.text(server.endpoint(), options, cfg,
+                    topology == null ? "" : topology.describe()));
             spec.commandLine().getOut().flush();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                processing.close();
+                try {
+                    consumer.close();
+                } catch (Exception e) {
+                    System.err.println("shutdown: " + e.getMessage());
+                }
                 stop.countDown();
             }, "resizer-shutdown"));
             stop.await();
