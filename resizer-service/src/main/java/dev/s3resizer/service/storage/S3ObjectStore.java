@@ -22,9 +22,16 @@ import java.util.stream.Stream;
 public final class S3ObjectStore implements ObjectStore {
 
     private final S3Client s3;
+    private final int pageSize;
 
     public S3ObjectStore(S3Client s3) {
+        this(s3, 1000);
+    }
+
+    /** @param pageSize keys per listing page (S3's maximum and default is 1000) */
+    public S3ObjectStore(S3Client s3, int pageSize) {
         this.s3 = s3;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -66,7 +73,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Stream<StoredObject> list(String bucket, String prefix) {
         return call("list", ObjectRef.of(bucket, prefix.isEmpty() ? "/" : prefix), () ->
-                s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix))
+                s3.listObjectsV2Paginator(b -> b.bucket(bucket).maxKeys(pageSize).prefix(prefix.isEmpty() ? null : prefix))
                         .contents().stream()
                         .map(o -> new StoredObject(new ObjectRef(bucket, o.key(), null, o.eTag(), o.size()), null,
                                 java.util.Map.of())));
