@@ -1,0 +1,83 @@
+package dev.s3resizer.cli;
+
+import dev.s3resizer.service.testing.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code resize} command's contract: outputs, lines, exit codes. */
+class ResizeCommandTest {
+
+    @TempDir
+    Path dir;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new ResizerCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void defaultsAreTheSeedsJobFitInside1000Jpeg() throws Exception {
+        Path photo = Files.write(dir.resolve("photo.png"), TestImages.jpeg(3000, 2000));
+
+        int code = run("resize", "-o", dir.resolve("out").toString(), photo.toString());
+
+        assertThat(code).isZero();
+        assertThat(TestImages.size(Files.readAllBytes(dir.resolve("out/photo.jpg")))).containsExactly(1000, 667);
+        assertThat(out.toString()).contains("photo.png  3000x2000").contains("-> 1000x667 jpg");
+    }
+
+    @Test
+    void namedRenditionsGoToTheirOwnFolders() throws Exception {
+        Path photo = Files.write(dir.resolve("cat.jpg"), TestImages.jpeg(1200, 900));
+
+        int code = run("resize", "--rendition", "thumb=320", "--rendition", "card=600x400,cover,q85",
+                "-o", dir.resolve("out").toString(), photo.toString());
+
+        assertThat(code).isZero();
+        assertThat(TestImages.size(Files.readAllBytes(dir.resolve("out/thumb/cat.jpg")))).containsExactly(320, 240);
+        assertThat(TestImages.size(Files.readAllBytes(dir.resolve("out/card/cat.jpg")))).containsExactly(600, 400);
+    }
+
+    @Test
+    void aFailedInputIsOneClearLineExitOneAndNoOutputFile() throws Exception {
+        Path good = Files.write(dir.resolve("good.jpg"), TestImages.jpeg(800, 600));
+        Path bad = Files.writeString(dir.resolve("notes.jpg"), "shopping list: milk, eggs");
+        Path out = dir.resolve("out");
+
+        int code = run("resize", "-o", out.toString(), bad.toString(), good.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith(bad + ": not a supported image").doesNotContain("Exception").hasLineCount(1);
+        assertThat(Files.exists(out.resolve("good.jpg"))).isTrue();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("good.jpg");
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("resize", "--quality", "0", "-o", dir.toString(), "x.jpg")).isEqualTo(2);
+        assertThat(err.toString()).contains("quality");
+        assertThat(run("resize", "x.jpg")).isEqualTo(2);
+        assertThat(run("resize", "--mode", "stretch", "-o", dir.toString(), "x.jpg")).isEqualTo(2);
+    }
+
+    @Test
+    void helpDescribesEveryOption() {
+        assertThat(run("resize", "--help")).isZero();
+        assertThat(out.toString()).contains("--width", "--height", "--mode", "--format", "--quality", "--rendition",
+                "--config", "-o, --output");
+    }
+}
