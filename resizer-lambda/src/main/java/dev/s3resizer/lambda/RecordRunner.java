@@ -5,10 +5,12 @@ import dev.s3resizer.service.ObjectFailure;
 import dev.s3resizer.service.Outcome;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.ObjectEvent;
+import dev.s3resizer.service.log.MetricsLog;
 import dev.s3resizer.service.log.OutcomeLog;
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ final class RecordRunner {
 
     private final ProcessService service;
     private final PrintStream log;
+    private final MetricsLog metrics = new MetricsLog(Clock.systemUTC());
 
     RecordRunner(ProcessService service, PrintStream log) {
         this.service = service;
@@ -59,11 +62,15 @@ final class RecordRunner {
             try {
                 Outcome o = service.handle(event);
                 outcomes.add(o);
-                log.println(OutcomeLog.success(o, (System.nanoTime() - start) / 1_000_000));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                log.println(OutcomeLog.success(o, ms));
+                log.println(metrics.outcome(o, ms));
             } catch (ResizerException e) {
                 ObjectFailure f = e instanceof ObjectFailure of ? of : new ObjectFailure(event.ref(), e);
                 failures.add(f);
-                log.println(OutcomeLog.failure(event.ref(), f, (System.nanoTime() - start) / 1_000_000));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                log.println(OutcomeLog.failure(event.ref(), f, ms));
+                log.println(metrics.failure(f.reason(), ms));
             }
         }
         return new Summary(outcomes, failures);
