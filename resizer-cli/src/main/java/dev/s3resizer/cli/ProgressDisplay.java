@@ -55,7 +55,8 @@ final class ProgressDisplay {
         Duration eta = p.eta();
         return String.format(Locale.ROOT, "%d/%d%s  %.1f images/s  %s saved  ETA %s  (%d failed)",
                 p.done(), p.total(), p.listing() ? "+ (listing)" : "", p.rate(), Report.bytes(p.bytesSaved()),
-                eta == null ? "--" : eta.toMinutesPart() + "m" + String.format(Locale.ROOT, "%02d", eta.toSecondsPart()) + "s",
+                eta == null ? "--" : String.format(Locale.ROOT, "%d:%02d:%02d", eta.toHours(), eta.toMinutesPart(),
+                        eta.toSecondsPart()),
                 p.failed());
     }
 }

@@ -27,6 +27,8 @@ import java.util.Map;
  */
 final class Container implements Resource {
 
+    private static final int WARM_UP_ROUNDS = 12;
+
     private final ResizerConfig config;
     private final URI endpoint;
     private final String region;
@@ -62,7 +64,10 @@ final class Container implements Resource {
         open();
     }
 
-    /** Runs the pipeline once on a small image so the snapshot holds loaded, initialised codecs. */
+    /**
+     * Runs the pipeline on a small image, enough times for the JIT to compile the hot loops, so the
+     * snapshot holds loaded codecs and compiled code rather than an interpreter's first steps.
+     */
     private void warmUp() {
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < 480; y++) {
@@ -76,7 +81,10 @@ final class Container implements Resource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        new ImageResizer(config.limits()).render(jpeg.toByteArray(), java.util.List.of(
-                Rendition.parse("warm", "320"), Rendition.parse("warm-png", "100,png")));
+        ImageResizer resizer = new ImageResizer(config.limits());
+        var renditions = java.util.List.of(Rendition.parse("warm", "320"), Rendition.parse("warm-png", "100,png"));
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            resizer.render(jpeg.toByteArray(), renditions);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.s3resizer.core.ResizerException;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.EventParser;
 import dev.s3resizer.service.event.ObjectEvent;
+import dev.s3resizer.service.log.OutcomeLog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,7 @@ public final class SqsEventHandler implements RequestHandler<SQSEvent, SQSBatchR
         try {
             events = EventParser.parse(message.getBody());
         } catch (ResizerException e) {
-            System.out.println("{\"level\":\"ERROR\",\"messageId\":\"" + message.getMessageId()
-                    + "\",\"outcome\":\"failed\",\"reason\":\"bad-event\"}");
+            System.out.println(OutcomeLog.badMessage(message.getMessageId(), e));
             return false;
         }
         return runner.runAll(events).failures().isEmpty();

@@ -143,6 +143,7 @@ public final class QueueWorker implements AutoCloseable {
             events = EventParser.parse(message.body());
         } catch (ResizerException e) {
             stats.failed.incrementAndGet();
+            log.println(OutcomeLog.badMessage(message.messageId(), e));
             retryLater(message, e);
             return false;
         }

@@ -58,6 +58,19 @@ public final class OutcomeLog {
         return finish(w);
     }
 
+    /** A queue message whose body is no S3 notification at all. */
+    public static String badMessage(String messageId, ResizerException e) {
+        JsonWriter w = JsonWriter.create();
+        w.writeStartObject();
+        w.writeFieldName("time").writeValue(Instant.now().toString());
+        w.writeFieldName("level").writeValue("ERROR");
+        w.writeFieldName("messageId").writeValue(messageId);
+        w.writeFieldName("outcome").writeValue("failed");
+        w.writeFieldName("reason").writeValue(e.reason());
+        w.writeFieldName("message").writeValue(e.getMessage());
+        return finish(w);
+    }
+
     private static JsonWriter start(String level, ObjectRef source) {
         JsonWriter w = JsonWriter.create();
         w.writeStartObject();
