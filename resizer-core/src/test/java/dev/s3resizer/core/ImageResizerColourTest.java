@@ -71,6 +71,32 @@ class ImageResizerColourTest {
         }
     }
 
+    /** Bug: the JDK PNG reader parses iCCP but returns the pixels as sRGB, so P3 PNGs came out dull. */
+    @Test
+    void regressionPngIccpProfileWasIgnored() {
+        byte[] png = PngChunks.insertAfterHeader(Codecs.png(patches()),
+                PngChunks.iccp("Display P3", IccProfiles.profile(RgbSpace.DISPLAY_P3)));
+        assertThat(resizer.inspect(png).hasIccProfile()).isTrue();
+
+        BufferedImage out = Codecs.decode(resizer.render(png, Rendition.parse("full", "1000,png")).bytes());
+
+        for (int i = 0; i < PATCHES.length; i++) {
+            int[] rgb = Similarity.rgb(out, CENTRES[i][0], CENTRES[i][1]);
+            assertThat(Similarity.distance(rgb, RgbSpace.DISPLAY_P3.toSrgb(PATCHES[i]))).as("patch %d", i)
+                    .isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void pngWithDamagedIccpIsTakenAsSrgbNotRefused() {
+        byte[] png = PngChunks.insertAfterHeader(Codecs.png(patches()),
+                PngChunks.chunk("iCCP", "broken\0\0not a zlib stream".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+
+        BufferedImage out = Codecs.decode(resizer.render(png, Rendition.parse("full", "1000,png")).bytes());
+
+        assertThat(Similarity.distance(Similarity.rgb(out, 32, 32), PATCHES[0])).isLessThanOrEqualTo(1);
+    }
+
     @Test
     void cmykJpegWithEmbeddedProfileIsConvertedThroughThatProfile() {
         byte[] jpeg = Codecs.resource("cmyk-swop-profile.jpg");

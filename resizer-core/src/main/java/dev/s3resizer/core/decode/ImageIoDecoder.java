@@ -1,6 +1,7 @@
 package dev.s3resizer.core.decode;
 
 import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.ImageFormat;
 import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.UnsupportedImageException;
 
@@ -43,7 +44,7 @@ public final class ImageIoDecoder implements Decoder {
                         throw new CorruptImageException(info.format() + ": image data is truncated (" + warning + ")");
                     }
                 }
-                return ToPixels.convert(image);
+                return withPngProfile(ToPixels.convert(image), info, data);
             } finally {
                 reader.dispose();
             }
@@ -55,6 +56,14 @@ public final class ImageIoDecoder implements Decoder {
             }
             throw new CorruptImageException(info.format() + ": cannot decode: " + rootMessage(e), e);
         }
+    }
+
+    /** The JDK's PNG reader leaves iCCP pixels unconverted; attach the profile so they are. */
+    private static Decoded withPngProfile(Decoded decoded, ImageInfo info, byte[] data) {
+        if (decoded.profile() != null || !info.hasIccProfile() || info.format() != ImageFormat.PNG) {
+            return decoded;
+        }
+        return new Decoded(decoded.pixels(), PngIccProfile.from(data));
     }
 
     private static ImageReader readerFor(ImageInputStream in, ImageInfo info) {
