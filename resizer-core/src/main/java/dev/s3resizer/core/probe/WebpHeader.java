@@ -27,10 +27,10 @@ final class WebpHeader {
                 icc = (b.u8(body) & 0x20) != 0;
                 width = b.u24le(body + 4) + 1;
                 height = b.u24le(body + 7) + 1;
-            } else if (b.ascii(at, "VP8 ") && width < 0) {
+            } else if (b.ascii(at, "VP8 ") && width < 0 && b.u16(body + 8, false) >= 0) {
                 width = b.u16(body + 6, false) & 0x3FFF;
                 height = b.u16(body + 8, false) & 0x3FFF;
-            } else if (b.ascii(at, "VP8L") && width < 0) {
+            } else if (b.ascii(at, "VP8L") && width < 0 && b.u32(body + 1, false) >= 0) {
                 long bits = b.u32(body + 1, false);
                 width = (int) (bits & 0x3FFF) + 1;
                 height = (int) ((bits >> 14) & 0x3FFF) + 1;
