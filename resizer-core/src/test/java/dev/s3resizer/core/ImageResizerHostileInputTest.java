@@ -1,0 +1,161 @@
+package dev.s3resizer.core;
+
+import dev.s3resizer.core.fixture.Codecs;
+import dev.s3resizer.core.fixture.JpegSegments;
+import dev.s3resizer.core.fixture.Pictures;
+import dev.s3resizer.core.fixture.PngChunks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Files that lie about what they are, are not images at all, or stop half-way: the format comes
+ * from the bytes, never the name, and anything unreadable fails with one of the core's exceptions
+ * and a message that names the problem, never a raw ImageIO or runtime error.
+ */
+class ImageResizerHostileInputTest {
+
+    private static final BufferedImage PICTURE = Pictures.asymmetric(120, 80);
+    private static final Rendition SMALL = Rendition.parse("small", "60,jpeg");
+    private final ImageResizer resizer = new ImageResizer(Limits.DEFAULT);
+
+    @Test
+    void pngNamedJpgIsReadAsPng(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("holiday.jpg"), Codecs.png(PICTURE));
+
+        byte[] bytes = Files.readAllBytes(file);
+
+        assertThat(resizer.inspect(bytes).format()).isEqualTo(ImageFormat.PNG);
+        assertThat(resizer.render(bytes, SMALL).width()).isEqualTo(60);
+    }
+
+    @Test
+    void fileWithoutExtensionIsRecognised(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("upload"), Codecs.jpeg(PICTURE, 90));
+
+        ImageInfo info = resizer.inspect(Files.readAllBytes(file));
+
+        assertThat(info.format()).isEqualTo(ImageFormat.JPEG);
+        assertThat(info.width()).isEqualTo(120);
+        assertThat(info.height()).isEqualTo(80);
+    }
+
+    @Test
+    void emptyFileIsUnsupportedAndSaysEmpty() {
+        assertThatThrownBy(() -> resizer.render(new byte[0], SMALL))
+                .isInstanceOf(UnsupportedImageException.class)
+                .hasMessageContaining("empty")
+                .satisfies(e -> assertThat(((ResizerException) e).retryable()).isFalse())
+                .satisfies(e -> assertThat(((ResizerException) e).reason()).isEqualTo("unsupported"));
+    }
+
+    @Test
+    void textFileIsUnsupportedAndSaysNoKnownFormat() {
+        byte[] text = "Dear customer,\nplease find attached...\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> resizer.render(text, SMALL))
+                .isInstanceOf(UnsupportedImageException.class)
+                .hasMessageContaining("no known format");
+    }
+
+    @Test
+    void heicIsRecognisedButRefusedWithItsName() {
+        byte[] heic = new byte[64];
+        System.arraycopy("\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 0, 12);
+        System.arraycopy("ispe\0\0\0\0\0\0\u0010\0\0\0\u000c\0".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 24, 16);
+
+        assertThat(ImageProbeFacade.format(heic)).isEqualTo(ImageFormat.HEIC);
+        assertThatThrownBy(() -> resizer.render(heic, SMALL))
+                .isInstanceOf(UnsupportedImageException.class)
+                .hasMessageContaining("HEIC")
+                .hasMessageContaining("4096x3072");
+    }
+
+    @Test
+    void jpegCutBeforeItsFrameHeaderIsCorrupt() {
+        byte[] jpeg = Codecs.jpeg(PICTURE, 90);
+        int sof = JpegSegments.find(jpeg, 0xC0, 2);
+
+        assertThatThrownBy(() -> resizer.render(JpegSegments.truncate(jpeg, sof), SMALL))
+                .isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("JPEG")
+                .hasMessageContaining("truncated");
+    }
+
+    @ParameterizedTest(name = "progressive={0}")
+    @ValueSource(booleans = {false, true})
+    void jpegCutInItsImageDataIsCorrupt(boolean progressive) {
+        byte[] jpeg = progressive ? Codecs.progressiveJpeg(PICTURE, 90) : Codecs.jpeg(PICTURE, 90);
+        int scan = JpegSegments.find(jpeg, 0xDA, 2);
+        byte[] cut = JpegSegments.truncate(jpeg, scan + (jpeg.length - scan) / 2);
+
+        assertThatThrownBy(() -> resizer.render(cut, SMALL))
+                .isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("JPEG")
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void pngCutInsideItsHeaderIsCorrupt() {
+        byte[] cut = JpegSegments.truncate(Codecs.png(PICTURE), 14);
+
+        assertThatThrownBy(() -> resizer.render(cut, SMALL))
+                .isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("PNG");
+    }
+
+    @Test
+    void pngCutInItsImageDataIsCorrupt() {
+        byte[] png = Codecs.png(PICTURE);
+        int idat = PngChunks.find(png, "IDAT");
+        byte[] cut = JpegSegments.truncate(png, idat + (png.length - idat) / 2);
+
+        assertThatThrownBy(() -> resizer.render(cut, SMALL))
+                .isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("PNG");
+    }
+
+    @Test
+    void everyTruncationOfEveryFormatFailsCleanlyOrDecodes() {
+        Map<String, byte[]> inputs = new LinkedHashMap<>();
+        inputs.put("jpeg", Codecs.jpeg(PICTURE, 90));
+        inputs.put("progressive jpeg", Codecs.progressiveJpeg(PICTURE, 90));
+        inputs.put("png", Codecs.png(PICTURE));
+        inputs.put("gif", Codecs.gif(PICTURE));
+        inputs.put("bmp", Codecs.bmp(PICTURE));
+        inputs.put("tiff", Codecs.tiff(PICTURE));
+        inputs.put("webp", Codecs.resource("patches-lossy.webp"));
+        inputs.put("webp lossless", Codecs.resource("half-transparent-lossless.webp"));
+        inputs.forEach((name, bytes) -> {
+            for (int i = 1; i < 24; i++) {
+                byte[] cut = Arrays.copyOf(bytes, bytes.length * i / 24);
+                Throwable thrown = catchThrowable(() -> resizer.render(cut, SMALL));
+                assertThat(thrown).as("%s cut to %d of %d bytes", name, cut.length, bytes.length)
+                        .satisfiesAnyOf(t -> assertThat(t).isNull(),
+                                t -> assertThat(t).isInstanceOfAny(CorruptImageException.class,
+                                        UnsupportedImageException.class));
+            }
+        });
+    }
+
+    /** The probe's format detection, kept apart so the test reads as what it checks. */
+    private static final class ImageProbeFacade {
+        static ImageFormat format(byte[] data) {
+            return dev.s3resizer.core.probe.ImageProbe.detect(data);
+        }
+    }
+}
