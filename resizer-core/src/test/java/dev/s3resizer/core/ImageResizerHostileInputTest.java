@@ -4,6 +4,7 @@ import dev.s3resizer.core.fixture.Codecs;
 import dev.s3resizer.core.fixture.JpegSegments;
 import dev.s3resizer.core.fixture.Pictures;
 import dev.s3resizer.core.fixture.PngChunks;
+import dev.s3resizer.core.probe.ImageProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +79,7 @@ class ImageResizerHostileInputTest {
         System.arraycopy("\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 0, 12);
         System.arraycopy("ispe\0\0\0\0\0\0\u0010\0\0\0\u000c\0".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 24, 16);
 
-        assertThat(ImageProbeFacade.format(heic)).isEqualTo(ImageFormat.HEIC);
+        assertThat(ImageProbe.detect(heic)).isEqualTo(ImageFormat.HEIC);
         assertThatThrownBy(() -> resizer.render(heic, SMALL))
                 .isInstanceOf(UnsupportedImageException.class)
                 .hasMessageContaining("HEIC")
@@ -150,12 +151,5 @@ class ImageResizerHostileInputTest {
                                         UnsupportedImageException.class));
             }
         });
-    }
-
-    /** The probe's format detection, kept apart so the test reads as what it checks. */
-    private static final class ImageProbeFacade {
-        static ImageFormat format(byte[] data) {
-            return dev.s3resizer.core.probe.ImageProbe.detect(data);
-        }
     }
 }

@@ -1,0 +1,121 @@
+package dev.s3resizer.core;
+
+import dev.s3resizer.core.decode.Decoded;
+import dev.s3resizer.core.decode.Decoder;
+import dev.s3resizer.core.decode.ImageIoDecoder;
+import dev.s3resizer.core.encode.ImageIoJpegEncoder;
+import dev.s3resizer.core.encode.ImageIoPngEncoder;
+import dev.s3resizer.core.fixture.Codecs;
+import dev.s3resizer.core.fixture.JpegSegments;
+import dev.s3resizer.core.fixture.Pictures;
+import dev.s3resizer.core.fixture.PngChunks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A 20000x20000 PNG of a few hundred kilobytes (400 MB once decoded) is refused from its header:
+ * quickly, without calling the decoder, and inside a JVM with a 64 MB heap.
+ */
+class DecompressionBombTest {
+
+    private static final Rendition THUMB = Rendition.parse("thumb", "320x320,cover");
+    private static byte[] bomb;
+
+    @BeforeAll
+    static void writeBomb() {
+        bomb = PngChunks.grayBomb(20_000, 20_000);
+    }
+
+    @Test
+    void bombIsAFewHundredKilobytesAndAValidPngHeader() {
+        assertThat(bomb.length).isBetween(100_000, 600_000);
+        ImageInfo info = new ImageResizer(new Limits(1L << 30, 1_000_000_000L, 1)).inspect(bomb);
+        assertThat(info.format()).isEqualTo(ImageFormat.PNG);
+        assertThat(info.width()).isEqualTo(20_000);
+        assertThat(info.height()).isEqualTo(20_000);
+    }
+
+    @Test
+    void refusedByInspectWithAMessageNamingSizeAndLimit() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> new ImageResizer(Limits.DEFAULT).inspect(bomb))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("20000x20000")
+                .hasMessageContaining("400.0 MP")
+                .hasMessageContaining("100.0 MP");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
+    }
+
+    @Test
+    void renderRefusesBeforeTheDecoderIsCalled() {
+        AtomicInteger decodes = new AtomicInteger();
+        Decoder counting = (data, info, w, h) -> {
+            decodes.incrementAndGet();
+            return new ImageIoDecoder().decode(data, info, w, h);
+        };
+        ImageResizer resizer = new ImageResizer(Limits.DEFAULT, counting, new ImageIoJpegEncoder(), new ImageIoPngEncoder());
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> resizer.render(bomb, THUMB)).isInstanceOf(ImageTooLargeException.class)
+                .satisfies(e -> assertThat(((ResizerException) e).reason()).isEqualTo("too-large"))
+                .satisfies(e -> assertThat(((ResizerException) e).retryable()).isFalse());
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
+        assertThat(decodes).hasValue(0);
+        Decoded small = counting.decode(Codecs.png(Pictures.asymmetric(8, 8)), resizer.inspect(Codecs.png(
+                Pictures.asymmetric(8, 8))), 8, 8);
+        assertThat(small.pixels().width()).as("the counting decoder itself works").isEqualTo(8);
+        assertThat(decodes).hasValue(1);
+    }
+
+    @Test
+    void refusedInAJvmWithA64MegabyteHeap(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("bomb.png"), bomb);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx64m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), BombRefusal.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertThat(output).contains("refused: too-large");
+        assertThat(child.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void jpegHeaderClaimingHugeSizeIsRefusedToo() {
+        byte[] jpeg = Codecs.jpeg(Pictures.asymmetric(16, 16), 80);
+        int sof = JpegSegments.find(jpeg, 0xC0, 2);
+        jpeg[sof + 5] = (byte) 0xEA;
+        jpeg[sof + 6] = 0x60;
+        jpeg[sof + 7] = (byte) 0xEA;
+        jpeg[sof + 8] = 0x60;
+
+        assertThatThrownBy(() -> new ImageResizer(Limits.DEFAULT).render(jpeg, THUMB))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("60000x60000");
+    }
+
+    @Test
+    void gifScreenClaimingHugeSizeIsRefusedToo() {
+        byte[] gif = Codecs.gif(Pictures.asymmetric(16, 16));
+        gif[6] = (byte) 0xFF;
+        gif[7] = (byte) 0xFF;
+        gif[8] = (byte) 0xFF;
+        gif[9] = (byte) 0xFF;
+
+        assertThatThrownBy(() -> new ImageResizer(Limits.DEFAULT).render(gif, THUMB))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("65535x65535");
+    }
+}
