@@ -96,6 +96,22 @@ class ImageResizerTransparencyTest {
         assertThat(Similarity.alpha(out, 16, 16)).isEqualTo(255);
     }
 
+    @Test
+    void resizedTransparentEdgeFlattensWithoutADarkFringe() {
+        BufferedImage image = Pictures.filled(200, 200, 0x00000000);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 100; x++) {
+                image.setRGB(x, y, 0xFFFFFFFF);
+            }
+        }
+
+        BufferedImage out = Codecs.decode(resizer.render(Codecs.png(image), Rendition.parse("j", "37,jpeg,q95")).bytes());
+
+        for (int x = 0; x < out.getWidth(); x++) {
+            assertThat(Similarity.rgb(out, x, 18)[0]).as("column %d", x).isGreaterThanOrEqualTo(248);
+        }
+    }
+
     /** 64x64, transparent black everywhere except an opaque red square in the middle (16..47). */
     private static byte[] redSquareOnTransparentBlack() {
         BufferedImage image = Pictures.filled(64, 64, 0x00000000);
