@@ -108,4 +108,15 @@ class RenditionTest {
         assertThatThrownBy(() -> ResizeMode.parse("zoom")).hasMessageContaining("mode").hasMessageContaining("zoom");
         assertThatThrownBy(() -> OutputFormat.parse("gif")).hasMessageContaining("format").hasMessageContaining("gif");
     }
+
+    /** Bug: a box too long for an int escaped as a bare NumberFormatException ("For input string"). */
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999", "100x99999999999", "99999999999x100,cover"})
+    void regressionHugeBoxNumberGaveAnUnnamedNumberFormatError(String spec) {
+        assertThatThrownBy(() -> Rendition.parse("r", spec))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rendition r")
+                .hasMessageContaining("99999999999")
+                .hasMessageNotContaining("For input string");
+    }
 }
