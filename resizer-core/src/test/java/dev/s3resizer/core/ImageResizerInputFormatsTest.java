@@ -144,6 +144,26 @@ class ImageResizerInputFormatsTest {
         assertThat(Similarity.meanAbsDiff(out, frames.getFirst())).isLessThan(1);
     }
 
+    /**
+     * Bug: ImageIO returns a GIF's first frame without its screen; a 20x20 frame at (10,10) on a
+     * 40x40 screen was stretched over the whole output instead of placed on a transparent canvas.
+     */
+    @Test
+    void regressionGifFrameSmallerThanScreenWasStretched() {
+        byte[] gif = Codecs.gifOnScreen(Pictures.patches(20, 20, PATCHES), 40, 40, 10, 10);
+
+        RenditionResult result = resizer.render(gif, Rendition.parse("g", "1000,auto"));
+
+        BufferedImage out = Codecs.decode(result.bytes());
+        assertThat(result.width()).isEqualTo(40);
+        assertThat(result.format()).isEqualTo(ImageFormat.PNG);
+        assertThat(Similarity.alpha(out, 2, 2)).isZero();
+        assertThat(Similarity.alpha(out, 35, 35)).isZero();
+        assertThat(Similarity.rgb(out, 12, 12)).containsExactly(200, 60, 40);
+        assertThat(Similarity.rgb(out, 27, 27)).containsExactly(90, 90, 90);
+        assertThat(Similarity.alpha(out, 27, 27)).isEqualTo(255);
+    }
+
     @Test
     void bmp() {
         assertThat(Similarity.meanAbsDiff(render(Codecs.bmp(PICTURE), "1000,png"), PICTURE)).isLessThan(0.01);

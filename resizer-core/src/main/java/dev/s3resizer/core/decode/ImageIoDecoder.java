@@ -44,7 +44,7 @@ public final class ImageIoDecoder implements Decoder {
                         throw new CorruptImageException(info.format() + ": image data is truncated (" + warning + ")");
                     }
                 }
-                return withPngProfile(ToPixels.convert(image), info, data);
+                return onScreen(withPngProfile(ToPixels.convert(image), info, data), info, data);
             } finally {
                 reader.dispose();
             }
@@ -56,6 +56,14 @@ public final class ImageIoDecoder implements Decoder {
             }
             throw new CorruptImageException(info.format() + ": cannot decode: " + rootMessage(e), e);
         }
+    }
+
+    /** A GIF's first frame can be smaller than the screen the probe measured; place it there. */
+    private static Decoded onScreen(Decoded decoded, ImageInfo info, byte[] data) {
+        if (info.format() != ImageFormat.GIF) {
+            return decoded;
+        }
+        return new Decoded(GifScreen.place(decoded.pixels(), data, info.width(), info.height()), decoded.profile());
     }
 
     /** The JDK's PNG reader leaves iCCP pixels unconverted; attach the profile so they are. */
