@@ -6,6 +6,7 @@ import dev.s3resizer.core.fixture.JpegSegments;
 import dev.s3resizer.core.fixture.Pictures;
 import dev.s3resizer.core.fixture.PngChunks;
 import dev.s3resizer.core.fixture.Similarity;
+import dev.s3resizer.core.fixture.TiffFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -112,6 +113,17 @@ class ImageResizerOrientationTest {
         RenditionResult result = resizer.render(png, Rendition.parse("full", "1000,png"));
 
         assertThat(Similarity.meanAbsDiff(Codecs.decode(result.bytes()), WIDE)).isLessThan(1.0);
+    }
+
+    @ParameterizedTest(name = "orientation {0}")
+    @ValueSource(ints = {1, 4, 5, 6, 7})
+    void tiffOrientationTagIsAppliedOnce(int orientation) {
+        byte[] tiff = TiffFiles.rgb(Pictures.storedFor(TALL, orientation), orientation);
+        assertThat(resizer.inspect(tiff).orientation()).isEqualTo(orientation);
+
+        RenditionResult result = resizer.render(tiff, Rendition.parse("full", "1000,png"));
+
+        assertThat(Similarity.meanAbsDiff(Codecs.decode(result.bytes()), TALL)).isLessThan(1.0);
     }
 
     private static BufferedImage reference(String shape) {
