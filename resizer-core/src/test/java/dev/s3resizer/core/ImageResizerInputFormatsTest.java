@@ -2,6 +2,7 @@ package dev.s3resizer.core;
 
 import dev.s3resizer.core.fixture.Codecs;
 import dev.s3resizer.core.fixture.Pictures;
+import dev.s3resizer.core.fixture.PngChunks;
 import dev.s3resizer.core.fixture.Similarity;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,22 @@ class ImageResizerInputFormatsTest {
         assertThat(Similarity.rgb(out, 15, 5)).containsExactly(200, 60, 40);
         assertThat(Similarity.alpha(out, 25, 5)).isEqualTo(128);
         assertThat(Similarity.rgb(out, 25, 5)).containsExactly(40, 120, 200);
+    }
+
+    @Test
+    void grayAndRgbPngWithTransparencyTable() {
+        byte[] gray = PngChunks.insertAfterHeader(Codecs.png(Pictures.grayRamp(256, 4)),
+                PngChunks.chunk("tRNS", new byte[] {0, 0}));
+        byte[] rgb = PngChunks.insertAfterHeader(Codecs.png(Pictures.patches(20, 20, PATCHES)),
+                PngChunks.chunk("tRNS", new byte[] {0, (byte) 0xC8, 0, 0x3C, 0, 0x28}));
+
+        for (byte[] png : List.of(gray, rgb)) {
+            RenditionResult result = resizer.render(png, Rendition.parse("t", "1000,auto"));
+            BufferedImage out = Codecs.decode(result.bytes());
+            assertThat(result.format()).isEqualTo(ImageFormat.PNG);
+            assertThat(Similarity.alpha(out, 0, 0)).isZero();
+            assertThat(Similarity.alpha(out, out.getWidth() - 1, out.getHeight() - 1)).isEqualTo(255);
+        }
     }
 
     @Test
