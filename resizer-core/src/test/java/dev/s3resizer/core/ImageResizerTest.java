@@ -68,6 +68,25 @@ class ImageResizerTest {
     }
 
     @Test
+    void oneInstanceServesConcurrentRequests() throws Exception {
+        List<byte[]> inputs = List.of(Codecs.jpeg(PHOTO, 90), Codecs.png(Pictures.asymmetric(300, 200)),
+                Codecs.resource("cmyk-swop-profile.jpg"), Codecs.gif(Pictures.asymmetric(120, 90)));
+        Rendition thumb = Rendition.parse("t", "64x64,cover,png");
+        List<BufferedImage> expected = inputs.stream().map(b -> Codecs.decode(resizer.render(b, thumb).bytes())).toList();
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<BufferedImage>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                byte[] input = inputs.get(i % inputs.size());
+                futures.add(pool.submit(() -> Codecs.decode(resizer.render(input, thumb).bytes())));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(Similarity.meanAbsDiff(futures.get(i).get(), expected.get(i % inputs.size()))).isZero();
+            }
+        }
+    }
+
+    @Test
     void noRenditionsIsAProgrammingError() {
         assertThatThrownBy(() -> resizer.render(Codecs.png(PHOTO), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
