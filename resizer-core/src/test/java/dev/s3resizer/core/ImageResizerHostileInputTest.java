@@ -4,6 +4,7 @@ import dev.s3resizer.core.fixture.Codecs;
 import dev.s3resizer.core.fixture.JpegSegments;
 import dev.s3resizer.core.fixture.Pictures;
 import dev.s3resizer.core.fixture.PngChunks;
+import dev.s3resizer.core.fixture.Similarity;
 import dev.s3resizer.core.probe.ImageProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,21 @@ class ImageResizerHostileInputTest {
                 .isInstanceOf(CorruptImageException.class)
                 .hasMessageContaining("JPEG")
                 .hasMessageContaining("truncated");
+    }
+
+    /**
+     * Bug: a JPEG whose image data is complete but whose last two bytes (the EOI marker) are
+     * missing was refused as truncated, though every viewer shows it whole.
+     */
+    @ParameterizedTest(name = "progressive={0}")
+    @ValueSource(booleans = {false, true})
+    void regressionJpegMissingOnlyItsEoiMarkerWasRefused(boolean progressive) {
+        byte[] jpeg = progressive ? Codecs.progressiveJpeg(PICTURE, 90) : Codecs.jpeg(PICTURE, 90);
+        byte[] noEoi = JpegSegments.truncate(jpeg, jpeg.length - 2);
+
+        RenditionResult result = resizer.render(noEoi, Rendition.parse("full", "1000,png"));
+
+        assertThat(Similarity.meanAbsDiff(Codecs.decode(result.bytes()), PICTURE)).isLessThan(3);
     }
 
     @Test

@@ -85,8 +85,15 @@ public final class ImageIoDecoder implements Decoder {
         return readers.next();
     }
 
+    /**
+     * Warnings that mean pixels are missing. A JPEG that lacks only its EOI marker has every pixel
+     * (viewers show it whole); a cut inside the image data adds "premature end of data segment".
+     */
     private static boolean isTruncation(String warning) {
         String w = warning.toLowerCase(Locale.ROOT);
+        if (w.contains("missing eoi")) {
+            return false;
+        }
         return w.contains("premature") || w.contains("truncat") || w.contains("end of file")
                 || w.contains("corrupt");
     }
