@@ -146,6 +146,20 @@ class ImageResizerHostileInputTest {
                 .hasMessageContaining("PNG");
     }
 
+    /** Bug: a BMP, TIFF or WebP cut short failed with "cannot decode: EOFException", a class name, not a reason. */
+    @Test
+    void regressionTruncatedFileMessageWasABareEofException() {
+        Map<String, byte[]> inputs = new LinkedHashMap<>();
+        inputs.put("BMP", Codecs.bmp(PICTURE));
+        inputs.put("TIFF", Codecs.tiff(PICTURE));
+        inputs.put("WEBP", Codecs.resource("patches-lossy.webp"));
+        inputs.forEach((format, bytes) -> assertThatThrownBy(() -> resizer.render(Arrays.copyOf(bytes, bytes.length / 2), SMALL))
+                .isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining(format)
+                .hasMessageContaining("truncated")
+                .hasMessageNotContaining("EOFException"));
+    }
+
     @Test
     void everyTruncationOfEveryFormatFailsCleanlyOrDecodes() {
         Map<String, byte[]> inputs = new LinkedHashMap<>();

@@ -103,6 +103,9 @@ public final class ImageIoDecoder implements Decoder {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
+        if (t instanceof java.io.EOFException) {
+            return "the file ends before its image data does (truncated)";
+        }
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
     }
