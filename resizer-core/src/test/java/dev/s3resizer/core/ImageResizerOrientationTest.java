@@ -126,6 +126,17 @@ class ImageResizerOrientationTest {
         assertThat(Similarity.meanAbsDiff(Codecs.decode(result.bytes()), TALL)).isLessThan(1.0);
     }
 
+    @Test
+    void webpWithExifChunkIsOriented() {
+        byte[] webp = Codecs.resource("patches-orientation-6.webp");
+        assertThat(resizer.inspect(webp).orientation()).isEqualTo(6);
+
+        BufferedImage out = Codecs.decode(resizer.render(webp, Rendition.parse("full", "1000,png")).bytes());
+
+        BufferedImage turned = Pictures.patches(64, 64, 0xF0DC3C, 0xC83C28, 0x5A5A5A, 0x2878C8);
+        assertThat(Similarity.meanAbsDiff(out, turned)).isLessThan(3);
+    }
+
     private static BufferedImage reference(String shape) {
         return shape.equals("wide") ? WIDE : TALL;
     }
