@@ -215,6 +215,17 @@ class ImageResizerInputFormatsTest {
     }
 
     @Test
+    void animatedWebpGivesItsFirstFrame() {
+        byte[] webp = Codecs.resource("animated-3-frames.webp");
+        assertThat(resizer.inspect(webp).frames()).isEqualTo(3);
+
+        BufferedImage out = render(webp, "1000,png");
+
+        assertThat(out.getWidth()).isEqualTo(32);
+        assertThat(Similarity.distance(Similarity.rgb(out, 16, 12), new int[] {200, 60, 40})).isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void resizingWorksForEveryFormat() {
         BufferedImage expected = Similarity.areaDownscale(PICTURE, 32, 24);
         for (byte[] input : List.of(Codecs.png(PICTURE), Codecs.jpeg(PICTURE, 95), Codecs.bmp(PICTURE),
