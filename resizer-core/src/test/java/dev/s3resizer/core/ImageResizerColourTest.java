@@ -97,6 +97,20 @@ class ImageResizerColourTest {
         assertThat(Similarity.distance(Similarity.rgb(out, 32, 32), PATCHES[0])).isLessThanOrEqualTo(1);
     }
 
+    /**
+     * Bug: the reader's warning "Truncated ICC Profile data. Ignoring ICC profile." was taken for
+     * truncated image data, so a JPEG with a cut profile (but every pixel) was refused as corrupt.
+     */
+    @Test
+    void regressionJpegWithTruncatedIccProfileWasRefusedAsCorrupt() {
+        byte[] cutProfile = java.util.Arrays.copyOf(IccProfiles.profile(RgbSpace.DISPLAY_P3), 300);
+        byte[] jpeg = JpegSegments.insert(Codecs.jpeg(patches(), 98), JpegSegments.icc(cutProfile));
+
+        BufferedImage out = Codecs.decode(resizer.render(jpeg, Rendition.parse("full", "1000,png")).bytes());
+
+        assertThat(Similarity.distance(Similarity.rgb(out, 32, 32), PATCHES[0])).isLessThanOrEqualTo(3);
+    }
+
     @Test
     void cmykJpegWithEmbeddedProfileIsConvertedThroughThatProfile() {
         byte[] jpeg = Codecs.resource("cmyk-swop-profile.jpg");

@@ -88,10 +88,11 @@ public final class ImageIoDecoder implements Decoder {
     /**
      * Warnings that mean pixels are missing. A JPEG that lacks only its EOI marker has every pixel
      * (viewers show it whole); a cut inside the image data adds "premature end of data segment".
+     * A damaged ICC profile is ignored by the reader and costs no pixels either.
      */
     private static boolean isTruncation(String warning) {
         String w = warning.toLowerCase(Locale.ROOT);
-        if (w.contains("missing eoi")) {
+        if (w.contains("missing eoi") || w.contains("icc")) {
             return false;
         }
         return w.contains("premature") || w.contains("truncat") || w.contains("end of file")
