@@ -161,6 +161,49 @@ class ImageResizerHostileInputTest {
     }
 
     @Test
+    void damagedExifBlocksDoNotStopDecoding() {
+        byte[] good = dev.s3resizer.core.fixture.ExifBlock.bigEndian().orientation(6).make("Cam").gps(1, 2).toTiff();
+        byte[] noise = new byte[200];
+        new java.util.Random(2).nextBytes(noise);
+        System.arraycopy(new byte[] {'M', 'M', 0, 42}, 0, noise, 0, 4);
+        for (byte[] tiff : java.util.List.of(noise, Arrays.copyOf(good, 20), Arrays.copyOf(good, good.length / 2))) {
+            byte[] jpeg = JpegSegments.insert(Codecs.jpeg(PICTURE, 90), JpegSegments.exif(tiff));
+            byte[] png = PngChunks.insertAfterHeader(Codecs.png(PICTURE), PngChunks.exif(tiff));
+
+            assertThat(resizer.render(jpeg, SMALL).width()).isPositive();
+            assertThat(resizer.render(png, SMALL).width()).isPositive();
+        }
+    }
+
+    /**
+     * Seeded random damage to the first 200 bytes: success or one of the core's exceptions, nothing
+     * else. A 1 MP limit keeps damaged sizes from turning into seconds of decoding.
+     */
+    @Test
+    void randomlyDamagedHeadersFailCleanly() {
+        ImageResizer small = new ImageResizer(new Limits(1 << 20, 1_000_000, 10));
+        java.util.Random random = new java.util.Random(20240501);
+        Map<String, byte[]> inputs = new LinkedHashMap<>();
+        inputs.put("jpeg", Codecs.jpeg(PICTURE, 90));
+        inputs.put("png", Codecs.png(PICTURE));
+        inputs.put("gif", Codecs.gif(PICTURE));
+        inputs.put("bmp", Codecs.bmp(PICTURE));
+        inputs.put("tiff", Codecs.tiff(PICTURE));
+        inputs.put("webp", Codecs.resource("half-transparent-lossy.webp"));
+        inputs.forEach((name, bytes) -> {
+            for (int round = 0; round < 100; round++) {
+                byte[] damaged = bytes.clone();
+                for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                    damaged[random.nextInt(Math.min(200, damaged.length))] = (byte) random.nextInt(256);
+                }
+                Throwable thrown = catchThrowable(() -> small.render(damaged, SMALL));
+                assertThat(thrown).as("%s round %d", name, round)
+                        .satisfiesAnyOf(t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(ResizerException.class));
+            }
+        });
+    }
+
+    @Test
     void everyTruncationOfEveryFormatFailsCleanlyOrDecodes() {
         Map<String, byte[]> inputs = new LinkedHashMap<>();
         inputs.put("jpeg", Codecs.jpeg(PICTURE, 90));
