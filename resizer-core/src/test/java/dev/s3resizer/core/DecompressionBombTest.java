@@ -9,6 +9,7 @@ import dev.s3resizer.core.fixture.Codecs;
 import dev.s3resizer.core.fixture.JpegSegments;
 import dev.s3resizer.core.fixture.Pictures;
 import dev.s3resizer.core.fixture.PngChunks;
+import dev.s3resizer.core.fixture.TiffFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,35 @@ class DecompressionBombTest {
         String output = new String(child.getInputStream().readAllBytes());
         assertThat(output).contains("refused: too-large");
         assertThat(child.exitValue()).as(output).isZero();
+    }
+
+    /**
+     * Bug: the pixel limit ignored samples per pixel, so a 29 KB TIFF of 120x80 pixels declaring
+     * 41219 samples per pixel (found by the damaged-header test) made the decoder allocate ~400 MB.
+     */
+    @Test
+    void regressionTiffWithHugeSamplesPerPixelWasDecodedIntoHundredsOfMegabytes() {
+        byte[] tiff = TiffFiles.rgb(Pictures.asymmetric(120, 80), 1);
+        int entry = findTiffEntry(tiff, 277);
+        tiff[entry + 8] = (byte) 0x03;
+        tiff[entry + 9] = (byte) 0xA1;
+
+        assertThatThrownBy(() -> new ImageResizer(Limits.DEFAULT).inspect(tiff))
+                .isInstanceOf(UnsupportedImageException.class)
+                .hasMessageContaining("41219 samples per pixel");
+    }
+
+    /** Offset of the little-endian IFD0 entry for {@code tag}. */
+    private static int findTiffEntry(byte[] tiff, int tag) {
+        int ifd = (tiff[4] & 0xFF) | (tiff[5] & 0xFF) << 8;
+        int count = (tiff[ifd] & 0xFF) | (tiff[ifd + 1] & 0xFF) << 8;
+        for (int i = 0; i < count; i++) {
+            int at = ifd + 2 + 12 * i;
+            if (((tiff[at] & 0xFF) | (tiff[at + 1] & 0xFF) << 8) == tag) {
+                return at;
+            }
+        }
+        throw new AssertionError("no TIFF tag " + tag);
     }
 
     @Test
