@@ -122,6 +122,22 @@ class DecompressionBombTest {
         throw new AssertionError("no TIFF tag " + tag);
     }
 
+    /**
+     * Bug: only the GIF screen size was checked; a 16x16 screen whose first frame declares
+     * 20000x20000 passed the limit and the GIF reader allocated 400 MB (OutOfMemoryError at 64 MB).
+     */
+    @Test
+    void regressionGifFrameLargerThanItsScreenBypassedThePixelLimit() {
+        byte[] gif = Codecs.gif(Pictures.patches(16, 16, 0xFF0000, 0xFF00, 0xFF, 0xFFFF00));
+        int descriptor = Codecs.firstGifImageDescriptor(gif);
+        Codecs.putShortLe(gif, descriptor + 5, 20_000);
+        Codecs.putShortLe(gif, descriptor + 7, 20_000);
+
+        assertThatThrownBy(() -> new ImageResizer(Limits.DEFAULT).inspect(gif))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("20000x20000");
+    }
+
     @Test
     void jpegHeaderClaimingHugeSizeIsRefusedToo() {
         byte[] jpeg = Codecs.jpeg(Pictures.asymmetric(16, 16), 80);
