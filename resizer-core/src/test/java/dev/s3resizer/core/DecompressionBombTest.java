@@ -138,6 +138,49 @@ class DecompressionBombTest {
                 .hasMessageContaining("20000x20000");
     }
 
+    /**
+     * Bug: only the WebP canvas (VP8X) size was checked; a 64x64 canvas holding a VP8 bitstream
+     * that declares 16000x16000 passed the limit and the decoder ran out of a 64 MB heap.
+     */
+    @Test
+    void regressionWebpBitstreamLargerThanItsCanvasBypassedThePixelLimit() {
+        byte[] webp = Codecs.resource("half-transparent-lossy.webp");
+        int vp8 = riffChunk(webp, "VP8 ");
+        for (int at : new int[] {vp8 + 14, vp8 + 16}) {
+            webp[at] = (byte) 16_000;
+            webp[at + 1] = (byte) (16_000 >> 8);
+        }
+
+        assertThatThrownBy(() -> new ImageResizer(Limits.DEFAULT).inspect(webp))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("16000x16000");
+    }
+
+    @Test
+    void animatedWebpFirstFrameCountsForTheLimit() {
+        byte[] webp = Codecs.resource("animated-3-frames.webp");
+        int vp8 = riffChunk(webp, "VP8 ");
+        for (int at : new int[] {vp8 + 14, vp8 + 16}) {
+            webp[at] = (byte) 16_000;
+            webp[at + 1] = (byte) (16_000 >> 8);
+        }
+
+        assertThatThrownBy(() -> new ImageResizer(Limits.DEFAULT).inspect(webp))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("16000x16000");
+    }
+
+    /** Offset of the first chunk header named {@code fourcc}, searched as bytes (also inside ANMF). */
+    private static int riffChunk(byte[] webp, String fourcc) {
+        byte[] name = fourcc.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 12; i + 4 <= webp.length; i++) {
+            if (java.util.Arrays.equals(webp, i, i + 4, name, 0, 4)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + fourcc + " chunk");
+    }
+
     @Test
     void jpegHeaderClaimingHugeSizeIsRefusedToo() {
         byte[] jpeg = Codecs.jpeg(Pictures.asymmetric(16, 16), 80);
