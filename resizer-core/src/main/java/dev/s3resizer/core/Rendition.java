@@ -55,12 +55,21 @@ public final class Rendition {
             throw new IllegalArgumentException("rendition " + name + ": expected a box like 1000 or 800x600 but got '"
                     + parts[0] + "'");
         }
-        int w = Integer.parseInt(box.group(1));
-        b.box(w, box.group(2) == null ? w : Integer.parseInt(box.group(2)));
+        int w = side(name, "width", box.group(1));
+        b.box(w, box.group(2) == null ? w : side(name, "height", box.group(2)));
         for (int i = 1; i < parts.length; i++) {
             b.option(parts[i]);
         }
         return b.build();
+    }
+
+    /** Digits too long for an int are reported like any other out-of-range side. */
+    private static int side(String name, String which, String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rendition " + name + " " + which + ": expected 1-16384 but got " + digits);
+        }
     }
 
     public String name() { return name; }

@@ -1,6 +1,7 @@
 package dev.s3resizer.core.decode;
 
 import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.ImageFormat;
 import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.UnsupportedImageException;
 
@@ -43,7 +44,7 @@ public final class ImageIoDecoder implements Decoder {
                         throw new CorruptImageException(info.format() + ": image data is truncated (" + warning + ")");
                     }
                 }
-                return ToPixels.convert(image);
+                return onScreen(withPngProfile(ToPixels.convert(image), info, data), info, data);
             } finally {
                 reader.dispose();
             }
@@ -57,6 +58,22 @@ public final class ImageIoDecoder implements Decoder {
         }
     }
 
+    /** A GIF's first frame can be smaller than the screen the probe measured; place it there. */
+    private static Decoded onScreen(Decoded decoded, ImageInfo info, byte[] data) {
+        if (info.format() != ImageFormat.GIF) {
+            return decoded;
+        }
+        return new Decoded(GifScreen.place(decoded.pixels(), data, info.width(), info.height()), decoded.profile());
+    }
+
+    /** The JDK's PNG reader leaves iCCP pixels unconverted; attach the profile so they are. */
+    private static Decoded withPngProfile(Decoded decoded, ImageInfo info, byte[] data) {
+        if (decoded.profile() != null || !info.hasIccProfile() || info.format() != ImageFormat.PNG) {
+            return decoded;
+        }
+        return new Decoded(decoded.pixels(), PngIccProfile.from(data));
+    }
+
     private static ImageReader readerFor(ImageInputStream in, ImageInfo info) {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
@@ -68,8 +85,16 @@ public final class ImageIoDecoder implements Decoder {
         return readers.next();
     }
 
+    /**
+     * Warnings that mean pixels are missing. A JPEG that lacks only its EOI marker has every pixel
+     * (viewers show it whole); a cut inside the image data adds "premature end of data segment".
+     * A damaged ICC profile is ignored by the reader and costs no pixels either.
+     */
     private static boolean isTruncation(String warning) {
         String w = warning.toLowerCase(Locale.ROOT);
+        if (w.contains("missing eoi") || w.contains("icc")) {
+            return false;
+        }
         return w.contains("premature") || w.contains("truncat") || w.contains("end of file")
                 || w.contains("corrupt");
     }
@@ -78,6 +103,9 @@ public final class ImageIoDecoder implements Decoder {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+        }
+        if (t instanceof java.io.EOFException) {
+            return "the file ends before its image data does (truncated)";
         }
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;

@@ -4,7 +4,11 @@ import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageFormat;
 import dev.s3resizer.core.ImageInfo;
 
-/** Reads the logical screen size and counts image descriptors by skipping data sub-blocks. */
+/**
+ * Reads the logical screen size and counts image descriptors by skipping data sub-blocks. The
+ * size reported covers the first frame too: a frame larger than the screen is decoded at its own
+ * size, so the pixel limit must see it.
+ */
 final class GifHeader {
 
     private static final int MAX_COUNTED_FRAMES = 100_000;
@@ -23,6 +27,10 @@ final class GifHeader {
         while (at < b.length() && frames < MAX_COUNTED_FRAMES) {
             int block = b.u8(at);
             if (block == 0x2C) {
+                if (frames == 0) {
+                    width = Math.max(width, b.u16(at + 1, false) + b.u16(at + 5, false));
+                    height = Math.max(height, b.u16(at + 3, false) + b.u16(at + 7, false));
+                }
                 frames++;
                 at += 10 + colorTableSize(b.u8(at + 9));
                 at = skipSubBlocks(b, at + 1);

@@ -3,11 +3,14 @@ package dev.s3resizer.core.probe;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageFormat;
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.UnsupportedImageException;
 
 /** Reads IFD0 of a TIFF (size, orientation, photometric, ICC) and counts the IFD chain. */
 final class TiffHeader {
 
     private static final int MAX_PAGES = 100_000;
+    /** Gray, RGB or CMYK with a few extra (alpha) channels; more makes the pixel limit meaningless. */
+    private static final int MAX_SAMPLES = 8;
 
     private TiffHeader() {
     }
@@ -23,6 +26,7 @@ final class TiffHeader {
         int orientation = 1;
         boolean icc = false;
         boolean cmyk = false;
+        long samples = 1;
         int at = (int) ifd;
         int entries = b.u16(at, big);
         for (int i = 0; i < entries && i < 4096; i++) {
@@ -35,12 +39,17 @@ final class TiffHeader {
                 case 257 -> height = value;
                 case 262 -> cmyk = value == 5;
                 case 274 -> orientation = value >= 1 && value <= 8 ? (int) value : 1;
+                case 277 -> samples = value;
                 case 34675 -> icc = true;
                 default -> { }
             }
         }
         if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
             throw new CorruptImageException("TIFF: first directory declares an invalid size " + width + "x" + height);
+        }
+        if (samples > MAX_SAMPLES) {
+            throw new UnsupportedImageException("TIFF: " + samples + " samples per pixel, at most " + MAX_SAMPLES
+                    + " are supported; decoding would take " + samples + " bytes for every pixel");
         }
         return new ImageInfo(ImageFormat.TIFF, (int) width, (int) height, countPages(b, big, ifd),
                 orientation, icc, cmyk);

@@ -1,0 +1,166 @@
+package dev.s3resizer.core;
+
+import dev.s3resizer.core.fixture.Codecs;
+import dev.s3resizer.core.fixture.IccProfiles;
+import dev.s3resizer.core.fixture.IccProfiles.RgbSpace;
+import dev.s3resizer.core.fixture.JpegSegments;
+import dev.s3resizer.core.fixture.Pictures;
+import dev.s3resizer.core.fixture.PngChunks;
+import dev.s3resizer.core.fixture.Similarity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.awt.image.BufferedImage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Colour management: pixels tagged with a wide-gamut ICC profile (Display P3, Adobe RGB, built in
+ * code) or stored as CMYK come out as the right sRGB values. Expected values for RGB profiles are
+ * computed from the colour spaces' definitions, not by the colour engine under test.
+ */
+class ImageResizerColourTest {
+
+    /** In-gamut for sRGB when read as P3 or Adobe RGB, and far enough from it to tell. */
+    private static final int[][] PATCHES = {{200, 100, 50}, {90, 110, 200}, {220, 200, 180}, {120, 170, 110}};
+    private static final int[][] CENTRES = {{32, 32}, {96, 32}, {32, 96}, {96, 96}};
+
+    private final ImageResizer resizer = new ImageResizer(Limits.DEFAULT);
+
+    @ParameterizedTest
+    @EnumSource(value = RgbSpace.class, names = {"DISPLAY_P3", "ADOBE_RGB"})
+    void fixtureWideGamutColoursAreInGamutAndVisiblyDifferentInSrgb(RgbSpace space) {
+        int[] converted = space.toSrgb(PATCHES[0]);
+        assertThat(Similarity.distance(converted, PATCHES[0])).isGreaterThanOrEqualTo(10);
+        for (int[] patch : PATCHES) {
+            assertThat(java.util.Arrays.stream(space.toSrgb(patch)).boxed()).allSatisfy(v -> assertThat(v).isBetween(1, 254));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RgbSpace.class, names = {"DISPLAY_P3", "ADOBE_RGB", "SRGB"})
+    void iccTaggedJpegComesOutInSrgb(RgbSpace space) {
+        byte[] jpeg = JpegSegments.insert(Codecs.jpeg(patches(), 98),
+                JpegSegments.icc(IccProfiles.profile(space)));
+        assertThat(new ImageResizer(Limits.DEFAULT).inspect(jpeg).hasIccProfile()).isTrue();
+
+        BufferedImage lossless = Codecs.decode(resizer.render(jpeg, Rendition.parse("full", "1000,png")).bytes());
+        BufferedImage jpegOut = Codecs.decode(resizer.render(jpeg, Rendition.parse("full", "1000,jpeg,q95")).bytes());
+
+        for (int i = 0; i < PATCHES.length; i++) {
+            int[] expected = space.toSrgb(PATCHES[i]);
+            assertThat(Similarity.rgb(lossless, CENTRES[i][0], CENTRES[i][1])).as("patch %d in PNG", i)
+                    .satisfies(rgb -> assertThat(Similarity.distance(rgb, expected)).isLessThanOrEqualTo(4));
+            assertThat(Similarity.rgb(jpegOut, CENTRES[i][0], CENTRES[i][1])).as("patch %d in JPEG", i)
+                    .satisfies(rgb -> assertThat(Similarity.distance(rgb, expected)).isLessThanOrEqualTo(5));
+        }
+    }
+
+    @Test
+    void p3TaggedJpegIsConvertedAfterResizingToo() {
+        byte[] jpeg = JpegSegments.insert(Codecs.jpeg(patches(), 98),
+                JpegSegments.icc(IccProfiles.profile(RgbSpace.DISPLAY_P3)));
+
+        BufferedImage out = Codecs.decode(resizer.render(jpeg, Rendition.parse("small", "32,png")).bytes());
+
+        for (int i = 0; i < PATCHES.length; i++) {
+            int[] rgb = Similarity.rgb(out, CENTRES[i][0] / 4, CENTRES[i][1] / 4);
+            assertThat(Similarity.distance(rgb, RgbSpace.DISPLAY_P3.toSrgb(PATCHES[i]))).as("patch %d", i)
+                    .isLessThanOrEqualTo(4);
+        }
+    }
+
+    /** Bug: the JDK PNG reader parses iCCP but returns the pixels as sRGB, so P3 PNGs came out dull. */
+    @Test
+    void regressionPngIccpProfileWasIgnored() {
+        byte[] png = PngChunks.insertAfterHeader(Codecs.png(patches()),
+                PngChunks.iccp("Display P3", IccProfiles.profile(RgbSpace.DISPLAY_P3)));
+        assertThat(resizer.inspect(png).hasIccProfile()).isTrue();
+
+        BufferedImage out = Codecs.decode(resizer.render(png, Rendition.parse("full", "1000,png")).bytes());
+
+        for (int i = 0; i < PATCHES.length; i++) {
+            int[] rgb = Similarity.rgb(out, CENTRES[i][0], CENTRES[i][1]);
+            assertThat(Similarity.distance(rgb, RgbSpace.DISPLAY_P3.toSrgb(PATCHES[i]))).as("patch %d", i)
+                    .isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void pngWithDamagedIccpIsTakenAsSrgbNotRefused() {
+        byte[] png = PngChunks.insertAfterHeader(Codecs.png(patches()),
+                PngChunks.chunk("iCCP", "broken\0\0not a zlib stream".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+
+        BufferedImage out = Codecs.decode(resizer.render(png, Rendition.parse("full", "1000,png")).bytes());
+
+        assertThat(Similarity.distance(Similarity.rgb(out, 32, 32), PATCHES[0])).isLessThanOrEqualTo(1);
+    }
+
+    /**
+     * Bug: the reader's warning "Truncated ICC Profile data. Ignoring ICC profile." was taken for
+     * truncated image data, so a JPEG with a cut profile (but every pixel) was refused as corrupt.
+     */
+    @Test
+    void regressionJpegWithTruncatedIccProfileWasRefusedAsCorrupt() {
+        byte[] cutProfile = java.util.Arrays.copyOf(IccProfiles.profile(RgbSpace.DISPLAY_P3), 300);
+        byte[] jpeg = JpegSegments.insert(Codecs.jpeg(patches(), 98), JpegSegments.icc(cutProfile));
+
+        BufferedImage out = Codecs.decode(resizer.render(jpeg, Rendition.parse("full", "1000,png")).bytes());
+
+        assertThat(Similarity.distance(Similarity.rgb(out, 32, 32), PATCHES[0])).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void cmykJpegWithEmbeddedProfileIsConvertedThroughThatProfile() {
+        byte[] jpeg = Codecs.resource("cmyk-swop-profile.jpg");
+        ImageInfo info = resizer.inspect(jpeg);
+        assertThat(info.cmyk()).isTrue();
+        assertThat(info.hasIccProfile()).isTrue();
+
+        BufferedImage out = Codecs.decode(resizer.render(jpeg, Rendition.parse("full", "1000,png")).bytes());
+
+        int[][] lcms = {{199, 62, 57}, {56, 119, 187}, {241, 220, 56}, {91, 90, 90}};
+        int[][] centres = {{16, 16}, {48, 16}, {16, 48}, {48, 48}};
+        for (int i = 0; i < lcms.length; i++) {
+            int[] rgb = Similarity.rgb(out, centres[i][0], centres[i][1]);
+            assertThat(Similarity.distance(rgb, lcms[i])).as("patch %d: %s", i, java.util.Arrays.toString(rgb))
+                    .isLessThanOrEqualTo(6);
+        }
+    }
+
+    @Test
+    void untaggedAdobeCmykJpegIsNotInvertedAndKeepsItsHues() {
+        byte[] jpeg = Codecs.resource("cmyk-no-profile.jpg");
+        assertThat(resizer.inspect(jpeg).cmyk()).isTrue();
+
+        BufferedImage out = Codecs.decode(resizer.render(jpeg, Rendition.parse("full", "1000,jpeg,q95")).bytes());
+
+        int[][] source = {{200, 60, 40}, {40, 120, 200}, {240, 220, 60}, {90, 90, 90}};
+        int[][] centres = {{16, 16}, {48, 16}, {16, 48}, {48, 48}};
+        for (int i = 0; i < source.length; i++) {
+            int[] rgb = Similarity.rgb(out, centres[i][0], centres[i][1]);
+            assertThat(Similarity.distance(rgb, source[i])).as("patch %d: %s", i, java.util.Arrays.toString(rgb))
+                    .isLessThanOrEqualTo(25);
+        }
+    }
+
+    @Test
+    void grayscaleStaysGrayWithItsValues() {
+        BufferedImage ramp = Pictures.grayRamp(256, 16);
+
+        BufferedImage out = Codecs.decode(resizer.render(Codecs.png(ramp), Rendition.parse("g", "1000,jpeg,q95"))
+                .bytes());
+
+        assertThat(out.getRaster().getNumBands()).isEqualTo(1);
+        assertThat(Similarity.meanAbsDiff(out, ramp)).isLessThan(1.5);
+    }
+
+    private static BufferedImage patches() {
+        int[] c = new int[4];
+        for (int i = 0; i < 4; i++) {
+            c[i] = PATCHES[i][0] << 16 | PATCHES[i][1] << 8 | PATCHES[i][2];
+        }
+        return Pictures.patches(128, 128, c);
+    }
+}
