@@ -31,14 +31,14 @@ import java.util.stream.Collectors;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Times new ImageResizer(Limits.DEFAULT).render(bytes, renditions) per file: in-process, one thread,",
-            "after --warmup untimed rounds over all files; mean wall time of --rounds timed rounds.",
-            "Renditions: fit inside SIZE x SIZE (or each of --renditions), JPEG quality 75, no upscaling,",
-            "the job peers.sh gives Pillow and libvips.",
-            "Output, tab-separated as peers.sh: resizer FILE 'N.N ms' WxH 'N B'. With several renditions the",
-            "sizes and byte counts of all of them, in the order given, joined by '+' (e.g. 320x240+800x600).",
-            "Last line: peak heap in use (before any GC or at any sample) and the largest live heap after a GC.",
-            "Heap options go through RESIZER_JAVA_OPTS, e.g. RESIZER_JAVA_OPTS=-Xmx128m ./resizer bench ...",
+            "Times new ImageResizer(Limits.DEFAULT).render(bytes, renditions) per file, in-process on one thread: "
+                + "first --warmup untimed rounds over all files, then the mean wall time of --rounds timed rounds.",
+            "Renditions: fit inside SIZE x SIZE (or each box of --renditions, from one decode), JPEG quality 75, "
+                + "no upscaling: the job peers.sh gives Pillow and libvips.",
+            "Output, tab-separated like peers.sh: resizer, FILE, N.N ms, WxH, N B. With several renditions, the "
+                + "sizes and byte counts of all of them in the order given, joined by '+' (320x240+800x600, 9100+41000 B).",
+            "Last line: peak heap in use (sampled after each render and just before each GC) and the largest heap "
+                + "still live after a GC. Set heap options with RESIZER_JAVA_OPTS, e.g. RESIZER_JAVA_OPTS=-Xmx128m.",
             "Exit codes: 0 all files done, 1 some file failed, 2 usage error."},
         sortOptions = false)
 final class BenchCommand implements Callable<Integer> {
