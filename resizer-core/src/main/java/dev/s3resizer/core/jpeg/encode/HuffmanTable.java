@@ -81,45 +81,64 @@ record HuffmanTable(int[] counts, int[] symbols) {
         return out;
     }
 
-    /** Huffman's merge of the two rarest nodes, tracking each symbol's depth (K.2, figure K.1). */
+    /**
+     * Huffman's merge of the two rarest nodes, tracking each symbol's depth (K.2, figure K.1).
+     * Only symbols that occur take part, so the scans stay short for sparse statistics.
+     */
     private static int[] codeSizes(int[] frequencies) {
         long[] freq = new long[257];
+        int[] live = new int[257];
+        int count = 0;
         for (int s = 0; s < 256; s++) {
             freq[s] = frequencies[s];
+            if (frequencies[s] > 0) {
+                live[count++] = s;
+            }
         }
         freq[256] = 1;
+        live[count++] = 256;
         int[] codeSize = new int[257];
         int[] next = new int[257];
         Arrays.fill(next, -1);
-        while (true) {
-            int c1 = rarest(freq, -1);
-            int c2 = rarest(freq, c1);
-            if (c2 < 0) {
-                return codeSize;
-            }
+        while (count > 1) {
+            int i1 = rarest(freq, live, count, -1);
+            int i2 = rarest(freq, live, count, i1);
+            int c1 = live[i1];
+            int c2 = live[i2];
             freq[c1] += freq[c2];
-            freq[c2] = 0;
-            for (int c = c1; ; c = next[c]) {
-                codeSize[c]++;
-                if (next[c] < 0) {
-                    next[c] = c2;
-                    break;
-                }
+            live[i2] = live[--count];
+            deepen(codeSize, next, c1, c2);
+        }
+        return codeSize;
+    }
+
+    /** Joins the chain of {@code c2} to that of {@code c1}, one level deeper. */
+    private static void deepen(int[] codeSize, int[] next, int c1, int c2) {
+        for (int c = c1; ; c = next[c]) {
+            codeSize[c]++;
+            if (next[c] < 0) {
+                next[c] = c2;
+                break;
             }
-            for (int c = c2; c >= 0; c = next[c]) {
-                codeSize[c]++;
-            }
+        }
+        for (int c = c2; c >= 0; c = next[c]) {
+            codeSize[c]++;
         }
     }
 
-    /** The symbol with the smallest non-zero frequency other than {@code skip}; the largest on ties. */
-    private static int rarest(long[] freq, int skip) {
-        long best = Long.MAX_VALUE;
+    /**
+     * Index in {@code live} of the node with the smallest frequency, other than index
+     * {@code skip}; on ties the largest symbol, as libjpeg picks, so the reserved one is deepest.
+     */
+    private static int rarest(long[] freq, int[] live, int count, int skip) {
         int found = -1;
-        for (int s = 0; s <= 256; s++) {
-            if (freq[s] != 0 && freq[s] <= best && s != skip) {
-                best = freq[s];
-                found = s;
+        for (int i = 0; i < count; i++) {
+            if (i == skip) {
+                continue;
+            }
+            int s = live[i];
+            if (found < 0 || freq[s] < freq[live[found]] || freq[s] == freq[live[found]] && s > live[found]) {
+                found = i;
             }
         }
         return found;

@@ -128,11 +128,11 @@ public final class JpegEncoder implements Encoder {
         for (int t = 0; t < tables.length; t++) {
             System.arraycopy(tables[t].codes(), 0, codes, t * 256, 256);
         }
-        HuffmanEncoder scan = new HuffmanEncoder(codes).write(ws.symbols, ws.out, 0);
-        ws.out = scan.bytes();
-        byte[] jpeg = new byte[header.length + scan.length() + 2];
+        HuffmanEncoder scan = new HuffmanEncoder(codes).write(ws.symbols, ws.out);
+        ws.out = scan.buffer();
+        byte[] jpeg = new byte[header.length + scan.stuffedLength() + 2];
         System.arraycopy(header, 0, jpeg, 0, header.length);
-        System.arraycopy(ws.out, 0, jpeg, header.length, scan.length());
+        scan.copyStuffed(jpeg, header.length);
         jpeg[jpeg.length - 2] = (byte) 0xFF;
         jpeg[jpeg.length - 1] = (byte) 0xD9;
         return jpeg;

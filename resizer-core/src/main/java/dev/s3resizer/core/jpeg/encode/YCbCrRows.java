@@ -11,7 +11,10 @@ package dev.s3resizer.core.jpeg.encode;
 final class YCbCrRows {
 
     private static final float Y_SCALE = 1f / 65536;
-    private static final float C_SCALE = 1f / (4 * 65536);
+    /** Cb = (B - Y) / 1.772, on sums of four pixels with Y in 16-bit fixed point. */
+    private static final float CB_SCALE = (float) (0.5 / (1 - 0.114) / (4 * 65536));
+    /** Cr = (R - Y) / 1.402, likewise. */
+    private static final float CR_SCALE = (float) (0.5 / (1 - 0.299) / (4 * 65536));
 
     private YCbCrRows() {
     }
@@ -58,16 +61,18 @@ final class YCbCrRows {
             int r1 = p[a + 3] & 0xFF, g1 = p[a + 4] & 0xFF, b1 = p[a + 5] & 0xFF;
             int r2 = p[b] & 0xFF, g2 = p[b + 1] & 0xFF, b2 = p[b + 2] & 0xFF;
             int r3 = p[b + 3] & 0xFF, g3 = p[b + 4] & 0xFF, b3 = p[b + 5] & 0xFF;
+            int y0 = luma(r0, g0, b0);
+            int y1 = luma(r1, g1, b1);
+            int y2 = luma(r2, g2, b2);
+            int y3 = luma(r3, g3, b3);
             int block = y + 2 * m;
-            s0[block] = luma(r0, g0, b0);
-            s1[block] = luma(r1, g1, b1);
-            s8[block] = luma(r2, g2, b2);
-            s9[block] = luma(r3, g3, b3);
-            int rs = r0 + r1 + r2 + r3;
-            int gs = g0 + g1 + g2 + g3;
-            int bs = b0 + b1 + b2 + b3;
-            chroma[cb + m] = (-11059 * rs - 21709 * gs + 32768 * bs) * C_SCALE;
-            chroma[cr + m] = (32768 * rs - 27439 * gs - 5329 * bs) * C_SCALE;
+            s0[block] = y0 * Y_SCALE - 128f;
+            s1[block] = y1 * Y_SCALE - 128f;
+            s8[block] = y2 * Y_SCALE - 128f;
+            s9[block] = y3 * Y_SCALE - 128f;
+            int ys = y0 + y1 + y2 + y3;
+            chroma[cb + m] = ((b0 + b1 + b2 + b3 << 16) - ys) * CB_SCALE;
+            chroma[cr + m] = ((r0 + r1 + r2 + r3 << 16) - ys) * CR_SCALE;
         }
     }
 
@@ -101,21 +106,24 @@ final class YCbCrRows {
             int r1 = p[a + x1] & 0xFF, g1 = p[a + x1 + 1] & 0xFF, b1 = p[a + x1 + 2] & 0xFF;
             int r2 = p[b + x0] & 0xFF, g2 = p[b + x0 + 1] & 0xFF, b2 = p[b + x0 + 2] & 0xFF;
             int r3 = p[b + x1] & 0xFF, g3 = p[b + x1 + 1] & 0xFF, b3 = p[b + x1 + 2] & 0xFF;
+            int y0 = luma(r0, g0, b0);
+            int y1 = luma(r1, g1, b1);
+            int y2 = luma(r2, g2, b2);
+            int y3 = luma(r3, g3, b3);
             int block = y + (j >> 2);
             int e = r + (2 * j & 7);
-            s[e][block] = luma(r0, g0, b0);
-            s[e + 1][block] = luma(r1, g1, b1);
-            s[e + 8][block] = luma(r2, g2, b2);
-            s[e + 9][block] = luma(r3, g3, b3);
-            int rs = r0 + r1 + r2 + r3;
-            int gs = g0 + g1 + g2 + g3;
-            int bs = b0 + b1 + b2 + b3;
-            s[c + j][cb] = (-11059 * rs - 21709 * gs + 32768 * bs) * C_SCALE;
-            s[c + j][cr] = (32768 * rs - 27439 * gs - 5329 * bs) * C_SCALE;
+            s[e][block] = y0 * Y_SCALE - 128f;
+            s[e + 1][block] = y1 * Y_SCALE - 128f;
+            s[e + 8][block] = y2 * Y_SCALE - 128f;
+            s[e + 9][block] = y3 * Y_SCALE - 128f;
+            int ys = y0 + y1 + y2 + y3;
+            s[c + j][cb] = ((b0 + b1 + b2 + b3 << 16) - ys) * CB_SCALE;
+            s[c + j][cr] = ((r0 + r1 + r2 + r3 << 16) - ys) * CR_SCALE;
         }
     }
 
-    private static float luma(int r, int g, int b) {
-        return (19595 * r + 38470 * g + 7471 * b) * Y_SCALE - 128f;
+    /** Y in 16-bit fixed point: 65536 times 0.299 R + 0.587 G + 0.114 B. */
+    private static int luma(int r, int g, int b) {
+        return 19595 * r + 38470 * g + 7471 * b;
     }
 }
