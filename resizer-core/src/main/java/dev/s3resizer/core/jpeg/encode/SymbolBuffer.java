@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>Each entry is {@code table << 24 | symbol << 16 | extraBits}, where the number of extra bits
  * is the symbol's low nibble. Tables: 0 luma DC, 1 luma AC, 2 chroma DC, 3 chroma AC.
  *
- * <p>{@code buffer.reset(1); buffer.block(coefficients, 0); ... buffer.frequencies(0);}
+ * <p>{@code buffer.reset(); buffer.block(row, b, 0); ... int[] lumaDc = buffer.frequencies(0);}
  */
 final class SymbolBuffer {
 

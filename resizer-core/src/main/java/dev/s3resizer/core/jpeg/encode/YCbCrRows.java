@@ -78,14 +78,16 @@ final class YCbCrRows {
 
     /** Fills 8 pixel rows of {@code row} from gray rows {@code 8 * blockRow} onwards. */
     static void gray(byte[] gray, int width, int height, int blockRow, BlockRow row) {
-        float[][] s = row.samples;
+        int inside = width / 8;
         for (int r = 0; r < 8; r++) {
             int src = Math.min(blockRow * 8 + r, height - 1) * width;
-            for (int b = 0; b < row.blocks; b++) {
-                int x0 = b * 8;
-                for (int j = 0; j < 8; j++) {
-                    int x = Math.min(x0 + j, width - 1);
-                    s[r * 8 + j][b] = (gray[src + x] & 0xFF) - 128f;
+            for (int j = 0; j < 8; j++) {
+                float[] s = row.samples[r * 8 + j];
+                for (int b = 0, p = src + j; b < inside; b++, p += 8) {
+                    s[b] = (gray[p] & 0xFF) - 128f;
+                }
+                if (inside < row.blocks) {
+                    s[inside] = (gray[src + Math.min(inside * 8 + j, width - 1)] & 0xFF) - 128f;
                 }
             }
         }
