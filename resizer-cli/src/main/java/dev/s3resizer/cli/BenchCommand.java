@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,16 +70,15 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         List<Rendition> wanted = renditions();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<Path, byte[]> inputs = read(err);
-        ImageResizer resizer = new ImageResizer(Limits.DEFAULT);
         Map<Path, String> failures = new LinkedHashMap<>();
+        Map<Path, byte[]> inputs = read(failures);
+        ImageResizer resizer = new ImageResizer(Limits.DEFAULT);
         try (HeapWatch heap = HeapWatch.start()) {
             for (int i = 0; i < warmup; i++) {
                 inputs.forEach((file, bytes) -> renderOrRecord(resizer, file, bytes, wanted, failures, heap));
             }
-            for (var input : inputs.entrySet()) {
-                out.println(time(resizer, input.getKey(), input.getValue(), wanted, failures, heap));
+            for (Path file : files) {
+                out.println(time(resizer, file, inputs.get(file), wanted, failures, heap));
                 out.flush();
             }
             heap.sample();
@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().maxMemory() / 1048576.0);
         }
         out.flush();
-        return failures.isEmpty() && inputs.size() == files.size() ? 0 : 1;
+        return failures.isEmpty() ? 0 : 1;
     }
 
     /** One line: the mean of {@link #rounds} renders, or why the file failed. */
@@ -124,13 +124,16 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<Path, byte[]> read(PrintWriter err) {
+    /** Every file's bytes, read before timing; a file that cannot be read is recorded as failed. */
+    private Map<Path, byte[]> read(Map<Path, String> failures) {
         Map<Path, byte[]> inputs = new LinkedHashMap<>();
         for (Path file : files) {
             try {
                 inputs.put(file, Files.readAllBytes(file));
+            } catch (NoSuchFileException e) {
+                failures.put(file, "cannot read: no such file");
             } catch (IOException e) {
-                err.println(file + ": cannot read: " + e.getMessage());
+                failures.put(file, "cannot read: " + e.getMessage());
             }
         }
         return inputs;

@@ -55,6 +55,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void aMissingFileGetsAFailedLineInItsPlace() throws IOException {
+        Path photo = picture("ok.jpg", "jpeg", 300, 200);
+        Run run = run("bench", "--rounds", "1", "--warmup", "0", photo.toString(), dir.resolve("gone.jpg").toString());
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.lines.get(0)).startsWith("resizer\tok.jpg\t");
+        assertThat(run.lines.get(1)).startsWith("resizer\tgone.jpg\tfailed: cannot read");
+        assertThat(run.lines.get(2)).startsWith("resizer\tpeak heap\t");
+    }
+
+    @Test
     void refusesZeroRounds() throws IOException {
         Path photo = picture("ok.jpg", "jpeg", 30, 20);
         assertThat(run("bench", "--rounds", "0", photo.toString()).exit).isEqualTo(2);
