@@ -24,8 +24,8 @@ final class ForwardDct {
         53, 60, 61, 54, 47, 55, 62, 63,
     };
 
-    /** For byte i of a natural-order mask and its value, the same bits moved to zigzag positions. */
-    private static final long[][] MASK_TO_ZIGZAG = new long[8][256];
+    /** At {@code 256 * i + v}: the bits of value v of byte i of a natural-order mask, moved to zigzag positions. */
+    private static final long[] MASK_TO_ZIGZAG = new long[8 * 256];
 
     static {
         int[] position = new int[64];
@@ -40,7 +40,7 @@ final class ForwardDct {
                         m |= 1L << position[i * 8 + t];
                     }
                 }
-                MASK_TO_ZIGZAG[i][v] = m;
+                MASK_TO_ZIGZAG[i * 256 + v] = m;
             }
         }
     }
@@ -90,9 +90,10 @@ final class ForwardDct {
 
     /** A natural-order non-zero mask (low and high 32 bits) reordered to zigzag order. */
     static long zigzagMask(int low, int high) {
-        long[][] t = MASK_TO_ZIGZAG;
-        return t[0][low & 0xFF] | t[1][low >>> 8 & 0xFF] | t[2][low >>> 16 & 0xFF] | t[3][low >>> 24]
-                | t[4][high & 0xFF] | t[5][high >>> 8 & 0xFF] | t[6][high >>> 16 & 0xFF] | t[7][high >>> 24];
+        long[] t = MASK_TO_ZIGZAG;
+        return t[low & 0xFF] | t[256 + (low >>> 8 & 0xFF)] | t[512 + (low >>> 16 & 0xFF)] | t[768 + (low >>> 24)]
+                | t[1024 + (high & 0xFF)] | t[1280 + (high >>> 8 & 0xFF)] | t[1536 + (high >>> 16 & 0xFF)]
+                | t[1792 + (high >>> 24)];
     }
 
     /** Sums and differences of mirrored inputs: d0-d3 become t0-t3, d4-d7 become t4-t7. */
