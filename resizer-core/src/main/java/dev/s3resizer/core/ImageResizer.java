@@ -7,8 +7,8 @@ import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
 import dev.s3resizer.core.encode.Encoder;
-import dev.s3resizer.core.encode.ImageIoJpegEncoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
+import dev.s3resizer.core.jpeg.encode.JpegEncoder;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.probe.ImageProbe;
 import dev.s3resizer.core.resample.Geometry;
@@ -43,7 +43,7 @@ public final class ImageResizer {
     private final Encoder png;
 
     public ImageResizer(Limits limits) {
-        this(limits, new ImageIoDecoder(), new ImageIoJpegEncoder(), new ImageIoPngEncoder());
+        this(limits, new ImageIoDecoder(), new JpegEncoder(), new ImageIoPngEncoder());
     }
 
     ImageResizer(Limits limits, Decoder decoder, Encoder jpeg, Encoder png) {

@@ -1,0 +1,140 @@
+package dev.s3resizer.core.jpeg.encode;
+
+import dev.s3resizer.core.Rendition;
+import dev.s3resizer.core.encode.Encoder;
+import dev.s3resizer.core.encode.ImageIoJpegEncoder;
+import dev.s3resizer.core.pixels.Pixels;
+
+/**
+ * Baseline JPEG in pure Java, about four times as fast as the JDK's writer at the same quality
+ * and size: JFIF YCbCr with 4:2:0 chroma (or one gray component), float AAN DCT, libjpeg's
+ * quality scaling and optimised Huffman tables, and no metadata at all. Progressive renditions go
+ * to {@link ImageIoJpegEncoder}. Thread-safe; scratch arrays are kept per thread.
+ *
+ * <p>{@code byte[] jpeg = new JpegEncoder().encode(pixels, rendition);}
+ */
+public final class JpegEncoder implements Encoder {
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private final Encoder progressive;
+    private final boolean optimiseHuffman;
+
+    /** Optimised Huffman tables; progressive through ImageIO. */
+    public JpegEncoder() {
+        this(new ImageIoJpegEncoder(), true);
+    }
+
+    /** With the standard tables of Annex K.3 instead of optimised ones when {@code optimiseHuffman} is false. */
+    JpegEncoder(Encoder progressive, boolean optimiseHuffman) {
+        this.progressive = progressive;
+        this.optimiseHuffman = optimiseHuffman;
+    }
+
+    @Override
+    public byte[] encode(Pixels pixels, Rendition rendition) {
+        if (pixels.hasAlpha()) {
+            throw new IllegalArgumentException("JPEG cannot hold alpha; flatten the " + pixels.width() + "x"
+                    + pixels.height() + " RGBA pixels first");
+        }
+        if (rendition.progressive()) {
+            return progressive.encode(pixels, rendition);
+        }
+        return encode(pixels, rendition.quality());
+    }
+
+    /** Baseline JPEG of gray or RGB pixels at a quality of 1-100. */
+    byte[] encode(Pixels pixels, int quality) {
+        QuantTables quant = QuantTables.forQuality(quality);
+        Workspace ws = WORKSPACE.get();
+        boolean colour = pixels.channels() == 3;
+        ws.symbols.reset();
+        if (colour) {
+            symboliseColour(pixels, quant, ws);
+        } else {
+            symboliseGray(pixels, quant, ws);
+        }
+        HuffmanTable[] tables = tables(ws.symbols, colour ? 4 : 2);
+        byte[] jpeg = assemble(JfifHeader.write(pixels.width(), pixels.height(), quant, tables), tables, ws);
+        if (!ws.worthKeeping()) {
+            WORKSPACE.remove();
+        }
+        return jpeg;
+    }
+
+    private static void symboliseColour(Pixels pixels, QuantTables quant, Workspace ws) {
+        int columns = (pixels.width() + 15) / 16;
+        BlockRow row = ws.blocks;
+        row.fit(6 * columns);
+        SymbolBuffer symbols = ws.symbols;
+        for (int r = 0, rows = (pixels.height() + 15) / 16; r < rows; r++) {
+            YCbCrRows.colour(pixels.data(), pixels.width(), pixels.height(), r, row);
+            row.transform();
+            row.quantise(quant.lumaMultipliers(), 0, 4 * columns);
+            row.quantise(quant.chromaMultipliers(), 4 * columns, 6 * columns);
+            dummyLumaBlocks(row, columns, pixels.width(), r == rows - 1 ? pixels.height() - 16 * r : 16);
+            for (int m = 0; m < columns; m++) {
+                symbols.block(row, 2 * m, 0);
+                symbols.block(row, 2 * m + 1, 0);
+                symbols.block(row, 2 * columns + 2 * m, 0);
+                symbols.block(row, 2 * columns + 2 * m + 1, 0);
+                symbols.block(row, 4 * columns + m, 1);
+                symbols.block(row, 5 * columns + m, 2);
+            }
+        }
+    }
+
+    /**
+     * Luma blocks of the MCU row past the right edge (when the width in blocks is odd) or past
+     * the bottom ({@code height} of 8 rows or fewer in the last MCU row) become dummies.
+     */
+    private static void dummyLumaBlocks(BlockRow row, int columns, int width, int height) {
+        if ((width + 7) / 8 % 2 == 1) {
+            row.dummy(2 * columns - 1, 2 * columns - 2);
+            row.dummy(4 * columns - 1, 4 * columns - 2);
+        }
+        if (height <= 8) {
+            for (int m = 0; m < columns; m++) {
+                row.dummy(2 * columns + 2 * m, 2 * m + 1);
+                row.dummy(2 * columns + 2 * m + 1, 2 * m + 1);
+            }
+        }
+    }
+
+    private static void symboliseGray(Pixels pixels, QuantTables quant, Workspace ws) {
+        BlockRow row = ws.blocks;
+        row.fit((pixels.width() + 7) / 8);
+        for (int r = 0, rows = (pixels.height() + 7) / 8; r < rows; r++) {
+            YCbCrRows.gray(pixels.data(), pixels.width(), pixels.height(), r, row);
+            row.transform();
+            row.quantise(quant.lumaMultipliers(), 0, row.blocks);
+            for (int b = 0; b < row.blocks; b++) {
+                ws.symbols.block(row, b, 0);
+            }
+        }
+    }
+
+    private HuffmanTable[] tables(SymbolBuffer symbols, int count) {
+        HuffmanTable[] tables = new HuffmanTable[count];
+        for (int t = 0; t < count; t++) {
+            tables[t] = optimiseHuffman ? HuffmanTable.optimal(symbols.frequencies(t)) : HuffmanTable.standard(t);
+        }
+        return tables;
+    }
+
+    /** Header, entropy-coded scan and EOI, in an array of exactly the file's length. */
+    private static byte[] assemble(byte[] header, HuffmanTable[] tables, Workspace ws) {
+        int[] codes = new int[4 * 256];
+        for (int t = 0; t < tables.length; t++) {
+            System.arraycopy(tables[t].codes(), 0, codes, t * 256, 256);
+        }
+        HuffmanEncoder scan = new HuffmanEncoder(codes).write(ws.symbols, ws.out);
+        ws.out = scan.buffer();
+        byte[] jpeg = new byte[header.length + scan.stuffedLength() + 2];
+        System.arraycopy(header, 0, jpeg, 0, header.length);
+        scan.copyStuffed(jpeg, header.length);
+        jpeg[jpeg.length - 2] = (byte) 0xFF;
+        jpeg[jpeg.length - 1] = (byte) 0xD9;
+        return jpeg;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.s3resizer.core.jpeg.encode;
+
+/**
+ * Turns one MCU row of interleaved 8-bit pixels into level-shifted samples in {@link BlockRow}s:
+ * JFIF YCbCr (ITU-R BT.601, full range, libjpeg's 16-bit fixed-point weights) with chroma
+ * box-averaged over 2x2 pixels for 4:2:0, or gray. Pixels past the right and bottom edges repeat
+ * the last column and row, as libjpeg pads them.
+ *
+ * <p>{@code YCbCrRows.colour(rgb, width, height, mcuRow, blockRow);}
+ */
+final class YCbCrRows {
+
+    private static final float Y_SCALE = 1f / 65536;
+    /** Cb = (B - Y) / 1.772, on sums of four pixels with Y in 16-bit fixed point. */
+    private static final float CB_SCALE = (float) (0.5 / (1 - 0.114) / (4 * 65536));
+    /** Cr = (R - Y) / 1.402, likewise. */
+    private static final float CR_SCALE = (float) (0.5 / (1 - 0.299) / (4 * 65536));
+
+    private YCbCrRows() {
+    }
+
+    /**
+     * Fills {@code row} from RGB rows {@code 16 * mcuRow} onwards. With {@code c} MCU columns its
+     * blocks are: upper luma 0 to 2c-1, lower luma 2c to 4c-1, Cb 4c to 5c-1, Cr 5c to 6c-1.
+     */
+    static void colour(byte[] rgb, int width, int height, int mcuRow, BlockRow row) {
+        int stride = width * 3;
+        int columns = row.blocks / 6;
+        int inside = width / 16;
+        float[][] s = row.samples;
+        for (int pair = 0; pair < 8; pair++) {
+            int y = mcuRow * 16 + pair * 2;
+            int upper = Math.min(y, height - 1) * stride;
+            int lower = Math.min(y + 1, height - 1) * stride;
+            int luma = pair < 4 ? 0 : 2 * columns;
+            int r = (pair & 3) * 16;
+            for (int j = 0; j < 8; j++) {
+                columnPairs(rgb, upper + 6 * j, lower + 6 * j, inside, s, r + (2 * j & 7), luma + (j >> 2),
+                        s[pair * 8 + j], 4 * columns, 5 * columns);
+            }
+            for (int m = inside; m < columns; m++) {
+                mcuPair(rgb, upper + m * 48, lower + m * 48, width - 1 - m * 16, s, r, luma + 2 * m, 4 * columns + m,
+                        5 * columns + m, pair * 8);
+            }
+        }
+    }
+
+    /**
+     * The 2x2 pixels at the same place of each of the first {@code count} MCU columns (pixels
+     * 48 bytes apart from {@code a} and {@code b}): luma to sample e, e+1, e+8, e+9 of blocks
+     * {@code y}, {@code y + 2}, ..., chroma to {@code chroma} at blocks {@code cb + m}, {@code cr + m}.
+     */
+    private static void columnPairs(byte[] p, int a, int b, int count, float[][] s, int e, int y,
+                                    float[] chroma, int cb, int cr) {
+        float[] s0 = s[e];
+        float[] s1 = s[e + 1];
+        float[] s8 = s[e + 8];
+        float[] s9 = s[e + 9];
+        for (int m = 0; m < count; m++, a += 48, b += 48) {
+            int r0 = p[a] & 0xFF, g0 = p[a + 1] & 0xFF, b0 = p[a + 2] & 0xFF;
+            int r1 = p[a + 3] & 0xFF, g1 = p[a + 4] & 0xFF, b1 = p[a + 5] & 0xFF;
+            int r2 = p[b] & 0xFF, g2 = p[b + 1] & 0xFF, b2 = p[b + 2] & 0xFF;
+            int r3 = p[b + 3] & 0xFF, g3 = p[b + 4] & 0xFF, b3 = p[b + 5] & 0xFF;
+            int y0 = luma(r0, g0, b0);
+            int y1 = luma(r1, g1, b1);
+            int y2 = luma(r2, g2, b2);
+            int y3 = luma(r3, g3, b3);
+            int block = y + 2 * m;
+            s0[block] = y0 * Y_SCALE - 128f;
+            s1[block] = y1 * Y_SCALE - 128f;
+            s8[block] = y2 * Y_SCALE - 128f;
+            s9[block] = y3 * Y_SCALE - 128f;
+            int ys = y0 + y1 + y2 + y3;
+            chroma[cb + m] = ((b0 + b1 + b2 + b3 << 16) - ys) * CB_SCALE;
+            chroma[cr + m] = ((r0 + r1 + r2 + r3 << 16) - ys) * CR_SCALE;
+        }
+    }
+
+    /** Fills 8 pixel rows of {@code row} from gray rows {@code 8 * blockRow} onwards. */
+    static void gray(byte[] gray, int width, int height, int blockRow, BlockRow row) {
+        int inside = width / 8;
+        for (int r = 0; r < 8; r++) {
+            int src = Math.min(blockRow * 8 + r, height - 1) * width;
+            for (int j = 0; j < 8; j++) {
+                float[] s = row.samples[r * 8 + j];
+                for (int b = 0, p = src + j; b < inside; b++, p += 8) {
+                    s[b] = (gray[p] & 0xFF) - 128f;
+                }
+                if (inside < row.blocks) {
+                    s[inside] = (gray[src + Math.min(inside * 8 + j, width - 1)] & 0xFF) - 128f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Two pixel rows of the MCU column at the right edge (16 pixels from {@code a} and {@code b};
+     * columns past {@code last} repeat it): 32 luma samples at sample rows {@code r / 8} and {@code r / 8 + 1}
+     * of blocks {@code y} and {@code y + 1}, and 8 samples at sample row {@code c / 8} of blocks
+     * {@code cb} and {@code cr}.
+     */
+    private static void mcuPair(byte[] p, int a, int b, int last, float[][] s, int r, int y,
+                                int cb, int cr, int c) {
+        for (int j = 0; j < 8; j++) {
+            int x0 = Math.min(2 * j, last) * 3;
+            int x1 = Math.min(2 * j + 1, last) * 3;
+            int r0 = p[a + x0] & 0xFF, g0 = p[a + x0 + 1] & 0xFF, b0 = p[a + x0 + 2] & 0xFF;
+            int r1 = p[a + x1] & 0xFF, g1 = p[a + x1 + 1] & 0xFF, b1 = p[a + x1 + 2] & 0xFF;
+            int r2 = p[b + x0] & 0xFF, g2 = p[b + x0 + 1] & 0xFF, b2 = p[b + x0 + 2] & 0xFF;
+            int r3 = p[b + x1] & 0xFF, g3 = p[b + x1 + 1] & 0xFF, b3 = p[b + x1 + 2] & 0xFF;
+            int y0 = luma(r0, g0, b0);
+            int y1 = luma(r1, g1, b1);
+            int y2 = luma(r2, g2, b2);
+            int y3 = luma(r3, g3, b3);
+            int block = y + (j >> 2);
+            int e = r + (2 * j & 7);
+            s[e][block] = y0 * Y_SCALE - 128f;
+            s[e + 1][block] = y1 * Y_SCALE - 128f;
+            s[e + 8][block] = y2 * Y_SCALE - 128f;
+            s[e + 9][block] = y3 * Y_SCALE - 128f;
+            int ys = y0 + y1 + y2 + y3;
+            s[c + j][cb] = ((b0 + b1 + b2 + b3 << 16) - ys) * CB_SCALE;
+            s[c + j][cr] = ((r0 + r1 + r2 + r3 << 16) - ys) * CR_SCALE;
+        }
+    }
+
+    /** Y in 16-bit fixed point: 65536 times 0.299 R + 0.587 G + 0.114 B. */
+    private static int luma(int r, int g, int b) {
+        return 19595 * r + 38470 * g + 7471 * b;
+    }
+}

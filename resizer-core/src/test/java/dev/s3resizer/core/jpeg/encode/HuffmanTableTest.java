@@ -1,0 +1,95 @@
+package dev.s3resizer.core.jpeg.encode;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HuffmanTableTest {
+
+    @Test
+    void skewedCountsAreLimitedTo16BitCodes() {
+        int[] freq = new int[256];
+        int a = 1;
+        int b = 1;
+        for (int s = 0; s < 40; s++) {
+            freq[s] = a;
+            int next = Math.min(a + b, 1 << 29);
+            a = b;
+            b = next;
+        }
+        HuffmanTable table = HuffmanTable.optimal(freq);
+        assertThat(table.counts()).hasSize(16);
+        assertThat(table.symbols()).hasSize(40);
+        assertValidPrefixCode(table);
+    }
+
+    @Test
+    void everyUsedSymbolGetsACodeAndFrequentOnesShorterCodes() {
+        int[] freq = new int[256];
+        freq[0x00] = 5000;
+        freq[0x01] = 3000;
+        freq[0x11] = 40;
+        freq[0xF0] = 3;
+        freq[0xA7] = 1;
+        HuffmanTable table = HuffmanTable.optimal(freq);
+        int[] codes = table.codes();
+        assertThat(table.symbols()).containsExactlyInAnyOrder(0x00, 0x01, 0x11, 0xF0, 0xA7);
+        assertThat(codes[0x00] >>> 16).isLessThanOrEqualTo(codes[0x11] >>> 16);
+        assertThat(codes[0x11] >>> 16).isLessThanOrEqualTo(codes[0xA7] >>> 16);
+        assertThat(codes[0x42]).isZero();
+        assertValidPrefixCode(table);
+    }
+
+    @Test
+    void aSingleSymbolGetsAOneBitCodeThatIsNotAllOnes() {
+        int[] freq = new int[256];
+        freq[0] = 100;
+        HuffmanTable table = HuffmanTable.optimal(freq);
+        assertThat(table.codes()[0]).isEqualTo(1 << 16);
+    }
+
+    @Test
+    void optimalIsNeverLongerThanTheStandardTable() {
+        int[] freq = new int[256];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 20_000; i++) {
+            int size = Math.min(10, (int) Math.abs(random.nextGaussian() * 3) + 1);
+            int run = Math.min(15, (int) Math.abs(random.nextGaussian() * 4));
+            freq[run << 4 | size]++;
+        }
+        freq[0] = 3000;
+        assertThat(bits(HuffmanTable.optimal(freq), freq)).isLessThanOrEqualTo(bits(HuffmanTable.standard(1), freq));
+    }
+
+    private static long bits(HuffmanTable table, int[] freq) {
+        int[] codes = table.codes();
+        long total = 0;
+        for (int s = 0; s < 256; s++) {
+            total += (long) freq[s] * (codes[s] >>> 16);
+        }
+        return total;
+    }
+
+    /** Kraft sum below 1 (so no code is all ones) and no code is a prefix of another. */
+    private static void assertValidPrefixCode(HuffmanTable table) {
+        double kraft = 0;
+        for (int length = 1; length <= 16; length++) {
+            kraft += table.counts()[length - 1] / Math.pow(2, length);
+        }
+        assertThat(kraft).isLessThan(1.0);
+        assertThat(Arrays.stream(table.counts()).sum()).isEqualTo(table.symbols().length);
+        int[] codes = table.codes();
+        for (int s : table.symbols()) {
+            for (int t : table.symbols()) {
+                int ls = codes[s] >>> 16;
+                int lt = codes[t] >>> 16;
+                if (s != t && ls <= lt) {
+                    assertThat((codes[t] & 0xFFFF) >>> (lt - ls)).as("prefix").isNotEqualTo(codes[s] & 0xFFFF);
+                }
+            }
+            assertThat(codes[s] >>> 16).isBetween(1, 16);
+        }
+    }
+}
