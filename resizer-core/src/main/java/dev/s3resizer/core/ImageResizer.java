@@ -37,6 +37,9 @@ import java.util.List;
  */
 public final class ImageResizer {
 
+    /** A rendition is derived from a larger one only when that is at least this many times its size. */
+    private static final int CASCADE_FACTOR = 3;
+
     private final Limits limits;
     private final Decoder decoder;
     private final Encoder jpeg;
@@ -90,18 +93,50 @@ public final class ImageResizer {
             needHeight = Math.max(needHeight, minimumSource(plan.outHeight(), plan.cropHeight(), info.height()));
         }
         Decoded decoded = decoder.decode(data, info, needWidth, needHeight);
+        Pixels[] resampled = resampleAll(info, decoded.pixels(), plans);
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < renditions.size(); i++) {
-            results.add(renderOne(info, decoded, renditions.get(i), plans.get(i)));
+            results.add(finish(info, decoded, renditions.get(i), resampled[i]));
         }
         return results;
     }
 
-    private RenditionResult renderOne(ImageInfo info, Decoded decoded, Rendition rendition, Plan plan) {
-        Pixels source = decoded.pixels();
-        Plan scaled = plan.scaleSource((double) source.width() / info.width(), (double) source.height() / info.height());
-        Pixels pixels = Resampler.resample(source, scaled);
-        pixels = Orientation.apply(pixels, info.orientation());
+    /**
+     * Resamples every plan, largest output first. A smaller rendition of the whole frame is derived
+     * from an earlier, larger one when that is still at least {@link #CASCADE_FACTOR} times its size (cascading):
+     * a fraction of the work of going back to the decoded source, for the same quality.
+     */
+    private static Pixels[] resampleAll(ImageInfo info, Pixels source, List<Plan> plans) {
+        Pixels[] out = new Pixels[plans.size()];
+        Integer[] order = new Integer[plans.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingLong(
+                (Integer i) -> (long) plans.get(i).outWidth() * plans.get(i).outHeight()).reversed());
+        for (int i : order) {
+            Plan plan = plans.get(i);
+            Pixels from = source;
+            Plan scaled = plan.scaleSource((double) source.width() / info.width(), (double) source.height() / info.height());
+            if (plan.wholeFrame(info.width(), info.height())) {
+                for (int j = 0; j < out.length; j++) {
+                    Pixels done = out[j];
+                    if (done != null && plans.get(j).wholeFrame(info.width(), info.height())
+                            && done.width() >= CASCADE_FACTOR * plan.outWidth()
+                            && done.height() >= CASCADE_FACTOR * plan.outHeight()
+                            && done.width() < from.width()) {
+                        from = done;
+                        scaled = new Plan(0, 0, done.width(), done.height(), plan.outWidth(), plan.outHeight());
+                    }
+                }
+            }
+            out[i] = Resampler.resample(from, scaled);
+        }
+        return out;
+    }
+
+    private RenditionResult finish(ImageInfo info, Decoded decoded, Rendition rendition, Pixels resampled) {
+        Pixels pixels = Orientation.apply(resampled, info.orientation());
         pixels = SrgbConverter.toSrgb(pixels, decoded.profile());
         boolean transparent = pixels.usesTransparency();
         ImageFormat format = rendition.format().resolve(transparent);

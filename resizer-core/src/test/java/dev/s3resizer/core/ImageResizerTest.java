@@ -87,6 +87,25 @@ class ImageResizerTest {
     }
 
     @Test
+    void smallerRenditionsCascadeFromLargerOnesWithoutLosingQuality() {
+        byte[] photo = Codecs.png(Pictures.waves(2400, 1800));
+        List<Rendition> three = List.of(Rendition.parse("small", "200,png"), Rendition.parse("big", "1200,png"),
+                Rendition.parse("mid", "500,png"));
+
+        List<RenditionResult> together = resizer.render(photo, three);
+
+        assertThat(together).extracting(RenditionResult::width).containsExactly(200, 1200, 500);
+        for (RenditionResult cascaded : together) {
+            BufferedImage alone = Codecs.decode(resizer.render(photo, cascaded.rendition()).bytes());
+            BufferedImage reference = Similarity.areaDownscale(Pictures.waves(2400, 1800), cascaded.width(), cascaded.height());
+            assertThat(Similarity.psnr(Codecs.decode(cascaded.bytes()), alone)).as(cascaded.rendition().name())
+                    .isGreaterThan(38);
+            assertThat(Similarity.psnr(Codecs.decode(cascaded.bytes()), reference)).as(cascaded.rendition().name())
+                    .isGreaterThan(Similarity.psnr(alone, reference) - 1.0);
+        }
+    }
+
+    @Test
     void noRenditionsIsAProgrammingError() {
         assertThatThrownBy(() -> resizer.render(Codecs.png(PHOTO), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)

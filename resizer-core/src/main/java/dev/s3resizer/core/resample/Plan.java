@@ -17,6 +17,11 @@ public record Plan(double cropX, double cropY, double cropWidth, double cropHeig
                 outWidth, outHeight);
     }
 
+    /** True when the window is the whole source of {@code width x height} (no crop). */
+    public boolean wholeFrame(int width, int height) {
+        return cropX == 0 && cropY == 0 && cropWidth == width && cropHeight == height;
+    }
+
     /** True when the output is the source unchanged. */
     public boolean identity(int sourceWidth, int sourceHeight) {
         return cropX == 0 && cropY == 0 && outWidth == sourceWidth && outHeight == sourceHeight
