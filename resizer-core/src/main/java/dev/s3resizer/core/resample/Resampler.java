@@ -4,7 +4,7 @@ import dev.s3resizer.core.pixels.Pixels;
 
 /**
  * Resizes {@link Pixels} according to a {@link Plan}: box pre-reduction while the factor is at
- * least four, then separable Lanczos3, horizontal then vertical, on premultiplied alpha. Never
+ * least four, then separable Lanczos3, vertical then horizontal, on premultiplied alpha. Never
  * modifies its input, so one decode can feed several renditions.
  *
  * <p>{@code Pixels small = Resampler.resample(decoded, Geometry.plan(w, h, rendition));}
@@ -29,12 +29,8 @@ public final class Resampler {
         }
         Kernel vertical = Kernel.lanczos3(work.height(), plan.cropY(), plan.cropHeight(), plan.outHeight());
         Kernel horizontal = Kernel.lanczos3(work.width(), plan.cropX(), plan.cropWidth(), plan.outWidth());
-        int firstRow = vertical.firstSource();
-        int rows = vertical.endSource() - firstRow;
-        Pixels wide = Pixels.allocate(plan.outWidth(), rows, work.channels());
-        Passes.horizontal(work, firstRow, rows, horizontal, wide);
         Pixels out = Pixels.allocate(plan.outWidth(), plan.outHeight(), work.channels());
-        Passes.vertical(wide, firstRow, vertical, out);
+        Passes.resample(work, vertical, horizontal, out);
         if (out.hasAlpha()) {
             Alpha.unpremultiply(out);
         }
