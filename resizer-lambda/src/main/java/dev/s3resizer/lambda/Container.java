@@ -32,8 +32,18 @@ final class Container implements Resource {
     private final ResizerConfig config;
     private final URI endpoint;
     private final String region;
+    private static Container shared;
+
     private volatile S3Client s3;
     private volatile ProcessService service;
+
+    /** The container's one instance, configured from the environment on first use (cold start). */
+    static synchronized Container shared() {
+        if (shared == null) {
+            shared = new Container(System.getenv());
+        }
+        return shared;
+    }
 
     Container(Map<String, String> env) {
         this.config = ConfigLoader.load(null, env);

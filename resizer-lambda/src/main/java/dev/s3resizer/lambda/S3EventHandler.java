@@ -21,27 +21,18 @@ import java.util.List;
  */
 public final class S3EventHandler implements RequestStreamHandler {
 
-    private static Container container;
-
     private final ProcessService service;
     private final RecordRunner runner;
 
     /** Used by Lambda: configuration from the environment, built once per container. */
     public S3EventHandler() {
-        this(shared().service());
+        this(Container.shared().service());
     }
 
     /** Used by tests and {@code resizer invoke}: an explicit service. */
     public S3EventHandler(ProcessService service) {
         this.service = service;
         this.runner = new RecordRunner(service, System.out);
-    }
-
-    private static synchronized Container shared() {
-        if (container == null) {
-            container = new Container(System.getenv());
-        }
-        return container;
     }
 
     @Override

@@ -22,25 +22,16 @@ import java.util.List;
  */
 public final class SqsEventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private static Container container;
-
     private final RecordRunner runner;
 
     /** Used by Lambda: configuration from the environment, built once per container. */
     public SqsEventHandler() {
-        this(shared().service());
+        this(Container.shared().service());
     }
 
     /** Used by tests and {@code resizer invoke}: an explicit service. */
     public SqsEventHandler(ProcessService service) {
         this.runner = new RecordRunner(service, System.out);
-    }
-
-    private static synchronized Container shared() {
-        if (container == null) {
-            container = new Container(System.getenv());
-        }
-        return container;
     }
 
     @Override

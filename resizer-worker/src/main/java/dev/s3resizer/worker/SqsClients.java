@@ -2,7 +2,7 @@ package dev.s3resizer.worker;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
+import dev.s3resizer.service.storage.AwsClientSettings;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -23,17 +23,7 @@ public final class SqsClients {
         SqsClientBuilder builder = SqsClient.builder()
                 .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64)
                         .socketTimeout(Duration.ofSeconds(30)));
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.of(region));
-        } else if (endpoint != null && System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null) {
-            builder.region(Region.US_EAST_1);
-        }
-        if (credentials != null) {
-            builder.credentialsProvider(credentials);
-        }
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
+        AwsClientSettings.apply(builder, endpoint, region, credentials);
         return builder.build();
     }
 }

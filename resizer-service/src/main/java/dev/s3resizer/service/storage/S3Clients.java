@@ -4,7 +4,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -36,16 +35,9 @@ public final class S3Clients {
                         .maxConnections(64)
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(60)));
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.of(region));
-        } else if (endpoint != null && System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null) {
-            builder.region(Region.US_EAST_1);
-        }
-        if (credentials != null) {
-            builder.credentialsProvider(credentials);
-        }
+        AwsClientSettings.apply(builder, endpoint, region, credentials);
         if (endpoint != null) {
-            builder.endpointOverride(endpoint).forcePathStyle(true)
+            builder.forcePathStyle(true)
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
