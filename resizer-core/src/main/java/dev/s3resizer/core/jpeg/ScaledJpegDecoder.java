@@ -1,0 +1,93 @@
+package dev.s3resizer.core.jpeg;
+
+import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.decode.Decoded;
+import dev.s3resizer.core.decode.Decoder;
+import dev.s3resizer.core.pixels.Pixels;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+
+/**
+ * A pure-Java JPEG decoder that decodes straight to the DCT scale the renditions need (1/1, 1/2,
+ * 1/4 or 1/8), so a 12 MP photo for a 1000 px rendition is never a 12 MP raster: entropy
+ * decoding still reads every coefficient, but the IDCT, upsampling and colour conversion run at
+ * the reduced size. Sequential single-scan JPEGs (almost all photos) stream MCU row by MCU row
+ * into the output; progressive ones keep their coefficients until the last scan.
+ *
+ * <p>Handles baseline and extended sequential and progressive Huffman JPEGs with 8-bit samples,
+ * restart markers, every whole-ratio chroma subsampling, gray, YCbCr, RGB and Adobe CMYK/YCCK.
+ * Anything else throws {@link UnsupportedJpegException}, which {@link JpegDecoder} turns into an
+ * ImageIO decode. Data that ends early throws {@link CorruptImageException}. Thread-safe.
+ *
+ * <p>{@code Decoded d = new ScaledJpegDecoder().decode(bytes, info, 1000, 750);}
+ */
+public final class ScaledJpegDecoder implements Decoder {
+
+    @Override
+    public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
+        MarkerReader reader = new MarkerReader(data);
+        Scan first = reader.nextScan(2);
+        if (first == null) {
+            throw new CorruptImageException("JPEG: no image data (SOS) found; the file is truncated or empty");
+        }
+        Frame frame = reader.frame;
+        ColorModel model = ColorModel.of(frame, reader.adobeTransform);
+        ICC_Profile profile = reader.icc.profile();
+        boolean cmykProfile = profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_CMYK;
+        boolean ink = model.components == 4 && cmykProfile;
+        ScaledLayout layout = new ScaledLayout(frame, ScaledLayout.denominatorFor(frame, minWidth, minHeight));
+        int channels = model == ColorModel.GRAY ? 1 : ink ? 4 : 3;
+        byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(layout.outWidth, layout.outHeight), channels)];
+        RowAssembler assembler = new RowAssembler(layout, model, ink, out);
+        CoefficientRows rows = new CoefficientRows(layout);
+        if (!frame.progressive && first.components().length == frame.components.length) {
+            layout.useQuantisation(reader.quantTables);
+            EntropySegments segments = new EntropySegments().read(data, first.dataStart());
+            SequentialDecoder.decode(first, segments, rows, assembler, reader.restartInterval);
+        } else {
+            decodeScans(data, reader, first, layout, rows, assembler);
+        }
+        assembler.finish();
+        if (ink) {
+            return new Decoded(CmykProfiles.toSrgb(out, layout.outWidth, layout.outHeight, profile), null);
+        }
+        Pixels pixels = new Pixels(layout.outWidth, layout.outHeight, channels, out);
+        return new Decoded(pixels, model == ColorModel.GRAY || model.components == 4 ? null : rgbProfile(profile));
+    }
+
+    private static ICC_Profile rgbProfile(ICC_Profile profile) {
+        return profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_RGB ? profile : null;
+    }
+
+    /** Every scan into a coefficient store, then the whole image out through the assembler. */
+    private static void decodeScans(byte[] data, MarkerReader reader, Scan first, ScaledLayout layout,
+                                    CoefficientRows rows, RowAssembler assembler) {
+        CoefficientStore store = new CoefficientStore(layout);
+        ProgressiveDecoder decoder = new ProgressiveDecoder(store);
+        EntropySegments segments = new EntropySegments();
+        int scans = 0;
+        for (Scan scan = first; scan != null; scans++) {
+            int end;
+            if (decoder.skippable(scan)) {
+                end = EntropySegments.skip(data, scan.dataStart());
+            } else {
+                segments.read(data, scan.dataStart());
+                decoder.decode(scan, segments, reader.restartInterval);
+                end = segments.end;
+            }
+            scan = reader.nextScan(end);
+        }
+        if (!reader.ended) {
+            throw new CorruptImageException("JPEG: the file ends after " + scans
+                    + " scans, before the end-of-image marker; it is truncated");
+        }
+        layout.useQuantisation(reader.quantTables);
+        for (int my = 0; my < layout.frame.mcusY; my++) {
+            store.copyRow(my, rows);
+            rows.toStrips(assembler);
+            assembler.mcuRowDone();
+        }
+    }
+}
