@@ -1,7 +1,7 @@
 package dev.s3resizer.core.jpeg;
 
 /**
- * The coefficients of one MCU row, all components, in compact per-scale blocks (see
+ * The coefficients of one MCU row, all components, in per-scale blocks (see
  * {@link ScaledLayout.Plane#coefStride}), and the step that turns them into pixels: one IDCT per
  * block into the assembler's strips. The sequential decoder writes here directly; the progressive
  * path copies each MCU row in from its whole-image store.
@@ -32,52 +32,45 @@ final class CoefficientRows {
             ScaledLayout.Plane p = layout.planes[i];
             byte[] strip = assembler.strip(i);
             int blocks = p.component.blocksWide;
-            int n = p.idctSize;
             int w = p.stripWidth;
             int base = planeBase[i];
             for (int by = 0; by < p.component.v; by++) {
-                int at = (1 + by * n) * w;
+                int at = (1 + by * p.idctHeight) * w;
                 int c = base + by * blocks * p.coefStride;
-                transformRow(p, c, blocks, strip, at, w);
+                if (p.dcOnly()) {
+                    dcRow(p, c, blocks, strip, at);
+                } else {
+                    transformRow(p, c, blocks, strip, at, w);
+                }
             }
+        }
+    }
+
+    private void dcRow(ScaledLayout.Plane p, int c, int blocks, byte[] strip, int at) {
+        int[] k = coef;
+        int q0 = p.quant[0];
+        int stride = p.coefStride;
+        for (int b = 0; b < blocks; b++, c += stride) {
+            strip[at + b] = (byte) Idct.clamp(((k[c] * q0 + 4) >> 3) + 128);
+            k[c] = 0;
         }
     }
 
     private void transformRow(ScaledLayout.Plane p, int c, int blocks, byte[] strip, int at, int w) {
         int[] q = p.quant;
-        int n = p.idctSize;
+        int bw = p.idctWidth;
+        int bh = p.idctHeight;
         int stride = p.coefStride;
         int eob = p.eobSlot();
         int[] k = coef;
-        switch (n) {
-            case 8 -> {
-                for (int b = 0; b < blocks; b++, c += stride, at += 8) {
-                    if (k[c + eob] <= 1) {
-                        Idct.dcOnly(k, c, q[0], 8, strip, at, w);
-                    } else {
-                        idct.idct8(k, c, q, strip, at, w);
-                    }
-                }
-            }
-            case 4 -> {
-                for (int b = 0; b < blocks; b++, c += stride, at += 4) {
-                    if (k[c + eob] <= 1) {
-                        Idct.dcOnly(k, c, q[0], 4, strip, at, w);
-                    } else {
-                        idct.idct4(k, c, q, strip, at, w);
-                    }
-                }
-            }
-            case 2 -> {
-                for (int b = 0; b < blocks; b++, c += stride, at += 2) {
-                    Idct.idct2(k, c, q, strip, at, w);
-                }
-            }
-            default -> {
-                for (int b = 0; b < blocks; b++, c += stride, at++) {
-                    strip[at] = (byte) Idct.clamp(((k[c] * q[0] + 4) >> 3) + 128);
-                    k[c] = 0;
-                }
+        boolean full = bw == 8 && bh == 8;
+        for (int b = 0; b < blocks; b++, c += stride, at += bw) {
+            if (k[c + eob] <= 1) {
+                Idct.dcOnly(k, c, q[0], bw, bh, strip, at, w);
+            } else if (full) {
+                idct.idct8(k, c, q, strip, at, w);
+            } else {
+                idct.scaled(k, c, q, bw, bh, strip, at, w);
             }
         }
     }

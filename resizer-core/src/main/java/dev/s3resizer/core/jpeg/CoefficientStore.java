@@ -3,7 +3,7 @@ package dev.s3resizer.core.jpeg;
 /**
  * Whole-image coefficients for images that need several scans before any block is final
  * (progressive, or sequential with one scan per component): 64 shorts per block, or only the DC
- * value for components whose IDCT at this scale is 1x1. For a 12 MP 4:2:0 photo at 1/1..1/4 that
+ * value for components whose blocks become single pixels at this scale. For a 12 MP 4:2:0 photo at 1/1..1/4 that
  * is about 37 MB; at 1/8 about 0.6 MB.
  */
 final class CoefficientStore {
@@ -20,7 +20,7 @@ final class CoefficientStore {
         this.perBlock = new int[n];
         for (int i = 0; i < n; i++) {
             ScaledLayout.Plane p = layout.planes[i];
-            perBlock[i] = p.idctSize == 1 ? 1 : 64;
+            perBlock[i] = p.dcOnly() ? 1 : 64;
             blocks[i] = new short[Math.multiplyExact(p.component.blocksWide * p.component.blocksHigh, perBlock[i])];
         }
     }
@@ -30,29 +30,23 @@ final class CoefficientStore {
         return (by * layout.planes[plane].component.blocksWide + bx) * perBlock[plane];
     }
 
-    /** Copies MCU row {@code my} into the compact row buffer, ready for {@link CoefficientRows#toStrips}. */
+    /** Copies MCU row {@code my} into the row buffer, ready for {@link CoefficientRows#toStrips}. */
     void copyRow(int my, CoefficientRows rows) {
         int[] dst = rows.coef;
         for (int i = 0; i < layout.planes.length; i++) {
             ScaledLayout.Plane p = layout.planes[i];
             short[] src = blocks[i];
             int wide = p.component.blocksWide;
-            int n = p.idctSize;
             for (int by = 0; by < p.component.v; by++) {
                 for (int bx = 0; bx < wide; bx++) {
                     int s = offset(i, bx, my * p.component.v + by);
                     int d = rows.planeBase[i] + (by * wide + bx) * p.coefStride;
                     int ac = 0;
-                    if (perBlock[i] == 1) {
-                        dst[d] = src[s];
-                    } else {
-                        for (int r = 0; r < n; r++) {
-                            for (int c = 0; c < n; c++) {
-                                int v = src[s + r * 8 + c];
-                                dst[d + r * n + c] = v;
-                                ac |= r + c == 0 ? 0 : v;
-                            }
-                        }
+                    dst[d] = src[s];
+                    for (int k = 1; k < perBlock[i]; k++) {
+                        int v = src[s + k];
+                        dst[d + k] = v;
+                        ac |= v;
                     }
                     dst[d + p.eobSlot()] = ac == 0 ? 1 : 64;
                 }

@@ -1,15 +1,17 @@
 package dev.s3resizer.core.jpeg;
 
 /**
- * Inverse DCTs that dequantise one block and write {@code n x n} pixels, n = 8, 4, 2 or 1. The
+ * Inverse DCTs that dequantise one block and write w x h pixels, w and h each 8, 4, 2 or 1. The
  * 8x8 transform is the accurate integer Loeffler-Ligtenberg-Moschytz factorisation (13-bit
  * constants, as libjpeg's default), so full-size output matches ImageIO's closely. The reduced
- * ones evaluate the block's continuous cosine series at the centres of the n x n output pixels
- * from its n x n lowest frequencies only, which is a proper low-pass downscale, not decimation.
+ * ones give exactly the means of groups of the full transform's output, as libjpeg's reduced
+ * IDCTs do: the 8-point series folded onto 4, 2 or 1 points per axis, so scaled decoding equals a
+ * box filter over a full decode without its cost, and a chroma block of 4:2:2 can be decoded
+ * straight to 2x1 pixels at 1/8 instead of 1x1 and then upsampled.
  *
- * <p>Input blocks are compact: {@code n*n} coefficients in row-major order at {@code off}; each
- * call clears the coefficients it read so the buffer is ready for the next MCU row. Not
- * thread-safe (it owns a small work array); one instance per decode.
+ * <p>Input blocks are 64 coefficients in natural (row-major) order at {@code off}; each call
+ * clears them so the buffer is ready for the next MCU row. Not thread-safe (it owns a small work
+ * array); one instance per decode.
  */
 final class Idct {
 
@@ -28,8 +30,35 @@ final class Idct {
     private static final int F2_562 = 20995;
     private static final int F3_072 = 25172;
     private static final int C4 = 5793;
-    private static final int C8_1 = 7568;
-    private static final int C8_3 = 3135;
+    /** Products of cos(u*pi/16) and cos(pi/8) or cos(3*pi/8), for the 8-to-4 fold. */
+    private static final int C2K4 = 5352;
+    private static final int C6K4 = 2217;
+    private static final int C1K1 = 7423;
+    private static final int C3K3 = 2607;
+    private static final int C5K3 = 1742;
+    private static final int C7K1 = 1477;
+    private static final int C1K3 = 3075;
+    private static final int C3K1 = 6293;
+    private static final int C5K1 = 4205;
+    private static final int C7K3 = 612;
+    /** The LLM constants times 1/sqrt(2), for {@link #eight}. */
+    private static final int B0_298 = 1730;
+    private static final int B0_390 = 2260;
+    private static final int B0_541 = 3135;
+    private static final int B0_765 = 4433;
+    private static final int B0_899 = 5213;
+    private static final int B1_175 = 6811;
+    private static final int B1_501 = 8697;
+    private static final int B1_847 = 10703;
+    private static final int B1_961 = 11363;
+    private static final int B2_053 = 11893;
+    private static final int B2_562 = 14846;
+    private static final int B3_072 = 17799;
+    /** Means of cos((2x+1)*u*pi/16) over x = 0..3, for the 8-to-2 fold (odd u). */
+    private static final int D1 = 5249;
+    private static final int D3 = -1843;
+    private static final int D5 = 1232;
+    private static final int D7 = -1044;
 
     private final int[] work = new int[72];
 
@@ -37,12 +66,12 @@ final class Idct {
         return Math.max(0, Math.min(255, v));
     }
 
-    /** Fills an n x n block with the DC level; clears the DC coefficient. */
-    static void dcOnly(int[] c, int off, int q0, int n, byte[] out, int at, int stride) {
+    /** Fills a w x h block with the DC level; clears the DC coefficient. */
+    static void dcOnly(int[] c, int off, int q0, int w, int h, byte[] out, int at, int stride) {
         byte v = (byte) clamp(((c[off] * q0 + 4) >> 3) + 128);
         c[off] = 0;
-        for (int y = 0; y < n; y++, at += stride) {
-            for (int x = 0; x < n; x++) {
+        for (int y = 0; y < h; y++, at += stride) {
+            for (int x = 0; x < w; x++) {
                 out[at + x] = v;
             }
         }
@@ -56,9 +85,7 @@ final class Idct {
         for (int row = 0; row < 8; row++, at += stride) {
             rowPass8(ws, row * 8, out, at);
         }
-        for (int i = off; i < off + 64; i++) {
-            c[i] = 0;
-        }
+        clear(c, off);
     }
 
     private static void columnPass8(int[] c, int p, int[] q, int col, int[] ws) {
@@ -160,55 +187,104 @@ final class Idct {
         dst[at + 4 * step] = (t13 - o0 + round) >> shift;
     }
 
-    void idct4(int[] c, int off, int[] q, byte[] out, int at, int stride) {
+    /**
+     * Any other output size: {@code w x h} pixels (each 1, 2, 4 or 8), every pixel the exact mean
+     * of the full transform's output over its (8/w) x (8/h) area. Separable: columns first
+     * (vertical size h) for the columns the horizontal kernel reads, then rows.
+     */
+    void scaled(int[] c, int off, int[] q, int w, int h, byte[] out, int at, int stride) {
         int[] ws = work;
-        for (int col = 0; col < 4; col++) {
-            int f0 = c[off + col] * q[col];
-            int f1 = c[off + col + 4] * q[col + 4];
-            int f2 = c[off + col + 8] * q[col + 8];
-            int f3 = c[off + col + 12] * q[col + 12];
-            fourPoint(f0, f1, f2, f3, ws, col, 4, CONST_BITS - PASS1_BITS);
-        }
-        int shift = CONST_BITS + PASS1_BITS + 2;
-        for (int row = 0; row < 16; row += 4, at += stride) {
-            fourPoint(ws[row], ws[row + 1], ws[row + 2], ws[row + 3], ws, 16 + row, 1, shift);
-            for (int x = 0; x < 4; x++) {
-                out[at + x] = (byte) clamp(ws[16 + row + x] + 128);
+        int used = w == 8 ? 0xFF : w == 4 ? 0xEF : w == 2 ? 0xAB : 0x01;
+        int shift = CONST_BITS - PASS1_BITS;
+        for (int col = 0; col < 8; col++) {
+            if ((used >> col & 1) != 0) {
+                int p = off + col;
+                kernel(h, c[p] * q[col], c[p + 8] * q[col + 8], c[p + 16] * q[col + 16], c[p + 24] * q[col + 24],
+                        c[p + 32] * q[col + 32], c[p + 40] * q[col + 40], c[p + 48] * q[col + 48],
+                        c[p + 56] * q[col + 56], ws, col, 8, shift);
             }
         }
-        for (int i = off; i < off + 16; i++) {
-            c[i] = 0;
+        shift = CONST_BITS + PASS1_BITS + 2;
+        for (int row = 0; row < h * 8; row += 8, at += stride) {
+            kernel(w, ws[row], ws[row + 1], ws[row + 2], ws[row + 3], ws[row + 4], ws[row + 5], ws[row + 6],
+                    ws[row + 7], ws, 64, 1, shift);
+            for (int x = 0; x < w; x++) {
+                out[at + x] = (byte) clamp(ws[64 + x] + 128);
+            }
+        }
+        clear(c, off);
+    }
+
+    /**
+     * One 1-D pass: eight coefficients to {@code n} means of 8/n adjacent outputs, scaled by two
+     * (so two passes and a division by four give pixels), descaled by {@code shift}.
+     */
+    private static void kernel(int n, int f0, int f1, int f2, int f3, int f4, int f5, int f6, int f7,
+                               int[] dst, int at, int step, int shift) {
+        int round = 1 << (shift - 1);
+        if ((f1 | f2 | f3 | f4 | f5 | f6 | f7) == 0) {
+            int dc = (f0 * C4 + round) >> shift;
+            for (int i = 0; i < n; i++) {
+                dst[at + i * step] = dc;
+            }
+            return;
+        }
+        switch (n) {
+            case 8 -> eight(f0, f1, f2, f3, f4, f5, f6, f7, dst, at, step, shift, round);
+            case 4 -> {
+                int ea = f0 * C4;
+                int eb = f2 * C2K4 - f6 * C6K4;
+                int o0 = f1 * C1K1 + f3 * C3K3 - f5 * C5K3 - f7 * C7K1;
+                int o1 = f1 * C1K3 - f3 * C3K1 + f5 * C5K1 - f7 * C7K3;
+                dst[at] = (ea + eb + o0 + round) >> shift;
+                dst[at + step] = (ea - eb + o1 + round) >> shift;
+                dst[at + 2 * step] = (ea - eb - o1 + round) >> shift;
+                dst[at + 3 * step] = (ea + eb - o0 + round) >> shift;
+            }
+            case 2 -> {
+                int e = f0 * C4;
+                int o = f1 * D1 + f3 * D3 + f5 * D5 + f7 * D7;
+                dst[at] = (e + o + round) >> shift;
+                dst[at + step] = (e - o + round) >> shift;
+            }
+            default -> dst[at] = (f0 * C4 + round) >> shift;
         }
     }
 
-    private static void fourPoint(int f0, int f1, int f2, int f3, int[] dst, int at, int step, int shift) {
-        int e0 = (f0 + f2) * C4;
-        int e1 = (f0 - f2) * C4;
-        int o0 = f1 * C8_1 + f3 * C8_3;
-        int o1 = f1 * C8_3 - f3 * C8_1;
-        int round = 1 << (shift - 1);
-        dst[at] = (e0 + o0 + round) >> shift;
-        dst[at + step] = (e1 + o1 + round) >> shift;
-        dst[at + 2 * step] = (e1 - o1 + round) >> shift;
-        dst[at + 3 * step] = (e0 - o0 + round) >> shift;
+    /** The 8-point LLM transform with every constant scaled by 1/sqrt(2), to match the folds' scale. */
+    private static void eight(int f0, int f1, int f2, int f3, int f4, int f5, int f6, int f7,
+                              int[] dst, int at, int step, int shift, int round) {
+        int z1 = (f2 + f6) * B0_541;
+        int even2 = z1 - f6 * B1_847;
+        int even3 = z1 + f2 * B0_765;
+        int even0 = (f0 + f4) * C4;
+        int even1 = (f0 - f4) * C4;
+        int t10 = even0 + even3;
+        int t13 = even0 - even3;
+        int t11 = even1 + even2;
+        int t12 = even1 - even2;
+        int a = f7 + f1;
+        int b = f5 + f3;
+        int c = f7 + f3;
+        int d = f5 + f1;
+        int e = (c + d) * B1_175;
+        int o0 = f7 * B0_298 - a * B0_899 + e - c * B1_961;
+        int o1 = f5 * B2_053 - b * B2_562 + e - d * B0_390;
+        int o2 = f3 * B3_072 - b * B2_562 + e - c * B1_961;
+        int o3 = f1 * B1_501 - a * B0_899 + e - d * B0_390;
+        dst[at] = (t10 + o3 + round) >> shift;
+        dst[at + 7 * step] = (t10 - o3 + round) >> shift;
+        dst[at + step] = (t11 + o2 + round) >> shift;
+        dst[at + 6 * step] = (t11 - o2 + round) >> shift;
+        dst[at + 2 * step] = (t12 + o1 + round) >> shift;
+        dst[at + 5 * step] = (t12 - o1 + round) >> shift;
+        dst[at + 3 * step] = (t13 + o0 + round) >> shift;
+        dst[at + 4 * step] = (t13 - o0 + round) >> shift;
     }
 
-    static void idct2(int[] c, int off, int[] q, byte[] out, int at, int stride) {
-        int f00 = c[off] * q[0];
-        int f01 = c[off + 1] * q[1];
-        int f10 = c[off + 2] * q[2];
-        int f11 = c[off + 3] * q[3];
-        c[off] = 0;
-        c[off + 1] = 0;
-        c[off + 2] = 0;
-        c[off + 3] = 0;
-        int t0 = f00 + f10 + 4 + (128 << 3);
-        int t1 = f00 - f10 + 4 + (128 << 3);
-        int t2 = f01 + f11;
-        int t3 = f01 - f11;
-        out[at] = (byte) clamp((t0 + t2) >> 3);
-        out[at + 1] = (byte) clamp((t0 - t2) >> 3);
-        out[at + stride] = (byte) clamp((t1 + t3) >> 3);
-        out[at + stride + 1] = (byte) clamp((t1 - t3) >> 3);
+    private static void clear(int[] c, int off) {
+        for (int i = off; i < off + 64; i++) {
+            c[i] = 0;
+        }
     }
 }

@@ -122,9 +122,9 @@ final class RowAssembler {
             return;
         }
         byte[] buffer = rowBuffers[i];
-        if (p.upH == 2 && p.upV == 1) {
+        if (p.fancy && p.upV == 1) {
             Upsampling.h2v1(strip, at, p.width, buffer);
-        } else if (p.upH == 2 && p.upV == 2) {
+        } else if (p.fancy) {
             int far = (local & 1) == 0 ? at - w : at + w;
             Upsampling.h2v2(strip, at, far, p.width, buffer);
         } else {

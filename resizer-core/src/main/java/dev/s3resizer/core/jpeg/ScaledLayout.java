@@ -4,9 +4,10 @@ import dev.s3resizer.core.CorruptImageException;
 
 /**
  * Geometry of a decode at scale {@code 1/denominator}: the output size and, per component, the
- * IDCT size and the upsampling left over. A subsampled component uses a larger IDCT where it can
- * (4:2:0 chroma at 1/4 is decoded 4x4 per block, like luma's 2x2 covering the same area), so
- * below full size 4:2:0 needs no upsampling at all.
+ * IDCT output size and the upsampling left over. A subsampled component uses a larger IDCT where
+ * it can (4:2:0 chroma at 1/4 is decoded 4x4 per block, 4:2:2 chroma 4x2), so below full size the
+ * usual subsamplings need no upsampling at all; at full size 4:2:0 and 4:2:2 chroma are
+ * upsampled as libjpeg does.
  */
 final class ScaledLayout {
 
@@ -51,22 +52,25 @@ final class ScaledLayout {
                 throw new CorruptImageException("JPEG: component " + p.component.id + " uses quantisation table "
                         + p.component.quantTable + ", which is never defined; the file is damaged");
             }
-            for (int r = 0; r < p.idctSize; r++) {
-                for (int c = 0; c < p.idctSize; c++) {
-                    p.quant[r * p.idctSize + c] = table[r * 8 + c];
-                }
-            }
+            System.arraycopy(table, 0, p.quant, 0, p.quant.length);
         }
     }
 
     /** One component as decoded at this scale. */
     static final class Plane {
         final Frame.Component component;
-        /** Pixels per block side after the IDCT: 8, 4, 2 or 1. */
-        final int idctSize;
+        /** Pixels per block across and down after the IDCT: 8, 4, 2 or 1 each. */
+        final int idctWidth;
+        final int idctHeight;
         /** Upsampling still needed after the IDCT, across and down. */
         final int upH;
         final int upV;
+        /**
+         * Triangle ("fancy") upsampling, as libjpeg uses at full size for 2x1 and 2x2; at reduced
+         * sizes, and for other ratios, samples are repeated, which is what a box filter over
+         * ImageIO's full-size decode gives there.
+         */
+        final boolean fancy;
         /** Width of a strip (one MCU row of this component), padded to whole MCUs. */
         final int stripWidth;
         /** Rows of a strip. */
@@ -74,11 +78,14 @@ final class ScaledLayout {
         /** Meaningful width and height of this component at this scale. */
         final int width;
         final int height;
-        /** Ints per block in a row buffer: n*n coefficients, a sink slot, the end-of-block position. */
+        /**
+         * Ints per block in a row buffer: 64 coefficients in natural order (only the DC when the
+         * IDCT is 1x1), a sink slot for coefficients not kept, the end-of-block position.
+         */
         final int coefStride;
-        /** Zigzag position (0..79) to slot in the compact block; unneeded positions go to the sink. */
+        /** Zigzag position (0..79) to slot in a block; positions not kept go to the sink. */
         final int[] slots = new int[80];
-        /** Quantisation steps for the compact block, row-major n x n. */
+        /** Quantisation steps in natural order (just the DC step for a 1x1 IDCT). */
         final int[] quant;
 
         Plane(Frame frame, Frame.Component c, int blockSize) {
@@ -86,28 +93,29 @@ final class ScaledLayout {
                 throw new UnsupportedJpegException("sampling factors " + c.h + "x" + c.v + " against " + frame.maxH
                         + "x" + frame.maxV + " (not a whole ratio) are not decoded here");
             }
-            int rh = frame.maxH / c.h;
-            int rv = frame.maxV / c.v;
-            int k = 1;
-            while (blockSize * k * 2 <= 8 && rh % (k * 2) == 0 && rv % (k * 2) == 0) {
-                k *= 2;
-            }
+            int wide = blockSize * (frame.maxH / c.h);
+            int high = blockSize * (frame.maxV / c.v);
             this.component = c;
-            this.idctSize = blockSize * k;
-            this.upH = rh / k;
-            this.upV = rv / k;
-            this.stripWidth = c.blocksWide * idctSize;
-            this.stripRows = c.v * idctSize;
-            this.width = Frame.ceilDiv(frame.width * c.h * idctSize, frame.maxH * 8);
-            this.height = Frame.ceilDiv(frame.height * c.v * idctSize, frame.maxV * 8);
-            int n = idctSize;
-            this.coefStride = n * n + 2;
-            this.quant = new int[n * n];
+            this.idctWidth = Math.min(8, Integer.lowestOneBit(wide));
+            this.idctHeight = Math.min(8, Integer.lowestOneBit(high));
+            this.upH = wide / idctWidth;
+            this.upV = high / idctHeight;
+            this.fancy = blockSize == 8 && upH == 2 && upV <= 2;
+            this.stripWidth = c.blocksWide * idctWidth;
+            this.stripRows = c.v * idctHeight;
+            this.width = Frame.ceilDiv(frame.width * c.h * idctWidth, frame.maxH * 8);
+            this.height = Frame.ceilDiv(frame.height * c.v * idctHeight, frame.maxV * 8);
+            int kept = dcOnly() ? 1 : 64;
+            this.coefStride = kept + 2;
+            this.quant = new int[kept];
             for (int z = 0; z < slots.length; z++) {
-                int natural = z < 64 ? FrameHeaders.NATURAL[z] : -1;
-                boolean kept = natural >= 0 && natural / 8 < n && natural % 8 < n;
-                slots[z] = kept ? (natural / 8) * n + natural % 8 : n * n;
+                slots[z] = z < kept ? FrameHeaders.NATURAL[z] : kept;
             }
+        }
+
+        /** True when a block becomes one pixel, so only its DC coefficient matters. */
+        boolean dcOnly() {
+            return idctWidth == 1 && idctHeight == 1;
         }
 
         /** Slot holding the block's end-of-block zigzag position (1 means DC only). */

@@ -99,9 +99,11 @@ final class SequentialDecoder {
                         int[] slot = slots[j];
                         int k = 1;
                         while (k < 64) {
-                            bits |= ((long) EntropySegments.LONGS.get(buf, pos)) >>> nbits;
-                            pos += (63 - nbits) >>> 3;
-                            nbits |= 56;
+                            if (nbits < 32) {
+                                bits |= ((long) EntropySegments.LONGS.get(buf, pos)) >>> nbits;
+                                pos += (63 - nbits) >>> 3;
+                                nbits |= 56;
+                            }
                             e = ac[(int) (bits >>> SHIFT)];
                             if ((e & FULL) != 0) {
                                 k += (e >> 9) & 15;
