@@ -9,12 +9,13 @@ import java.util.Arrays;
  * The entropy-coded data of one scan with the byte stuffing ({@code FF 00}) and restart markers
  * removed in one pass, so the bit reader never looks for markers. {@link #starts} records where
  * each restart interval begins in {@link #bytes}; the zero padding after the data lets a reader
- * load 8 bytes at any position up to {@link #length}.
+ * load 8 bytes at a time past {@link #length} without a bounds check of its own.
  */
 final class EntropySegments {
 
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final int PADDING = 64;
+    /** Zeros after the data: more than one MCU can consume, so per-MCU checks catch overruns first. */
+    private static final int PADDING = 4096;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -48,6 +49,9 @@ final class EntropySegments {
                 i += 8;
                 o += 8;
             }
+            if (i >= n) {
+                break;
+            }
             byte b = data[i];
             if (b != (byte) 0xFF) {
                 out[o++] = b;
@@ -66,9 +70,6 @@ final class EntropySegments {
             } else {
                 break;
             }
-        }
-        if (i > n) {
-            i = n;
         }
         length = o;
         end = i;
@@ -91,6 +92,9 @@ final class EntropySegments {
                     break;
                 }
                 i += 8;
+            }
+            if (i >= n) {
+                break;
             }
             if (data[i] != (byte) 0xFF) {
                 i++;

@@ -46,9 +46,11 @@ final class SequentialDecoder {
         try {
             for (int my = 0; my < frame.mcusY; my++) {
                 for (int mx = 0; mx < frame.mcusX; mx++) {
+                    if ((pos << 3) - nbits > segmentEnd << 3) {
+                        throw truncated(my, mx);
+                    }
                     if (restartInterval > 0) {
                         if (todo == 0) {
-                            overrun(pos, nbits, segmentEnd, my, mx);
                             if (++segment >= data.count) {
                                 throw truncated(my, mx);
                             }
@@ -146,19 +148,15 @@ final class SequentialDecoder {
                         coef[base + eobSlot[j]] = k;
                     }
                 }
-                overrun(pos, nbits, segmentEnd, my, frame.mcusX - 1);
                 rows.toStrips(assembler);
                 assembler.mcuRowDone();
+            }
+            if ((pos << 3) - nbits > segmentEnd << 3) {
+                throw truncated(frame.mcusY - 1, frame.mcusX - 1);
             }
         } catch (IndexOutOfBoundsException e) {
             throw new CorruptImageException("JPEG: the image data ends early or is damaged (ran past the end of the "
                     + "entropy-coded data); the file is truncated", e);
-        }
-    }
-
-    private static void overrun(int pos, int nbits, int segmentEnd, int my, int mx) {
-        if ((long) pos * 8 - nbits > (long) segmentEnd * 8) {
-            throw truncated(my, mx);
         }
     }
 
