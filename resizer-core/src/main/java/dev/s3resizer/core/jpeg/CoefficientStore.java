@@ -30,27 +30,25 @@ final class CoefficientStore {
         return (by * layout.planes[plane].component.blocksWide + bx) * perBlock[plane];
     }
 
-    /** Copies MCU row {@code my} into the row buffer, ready for {@link CoefficientRows#toStrips}. */
-    void copyRow(int my, CoefficientRows rows) {
-        int[] dst = rows.coef;
-        for (int i = 0; i < layout.planes.length; i++) {
-            ScaledLayout.Plane p = layout.planes[i];
-            short[] src = blocks[i];
-            int wide = p.component.blocksWide;
-            for (int by = 0; by < p.component.v; by++) {
-                for (int bx = 0; bx < wide; bx++) {
-                    int s = offset(i, bx, my * p.component.v + by);
-                    int d = rows.planeBase[i] + (by * wide + bx) * p.coefStride;
-                    int ac = 0;
-                    dst[d] = src[s];
-                    for (int k = 1; k < perBlock[i]; k++) {
-                        int v = src[s + k];
-                        dst[d + k] = v;
-                        ac |= v;
-                    }
-                    dst[d + p.eobSlot()] = ac == 0 ? 1 : 64;
-                }
-            }
+    /** Copies MCU ({@code mx}, {@code my}) into {@code mcu}, ready for {@link McuBlocks#toStrips}. */
+    void copyMcu(int mx, int my, McuBlocks mcu) {
+        int[] dst = mcu.coef;
+        for (int j = 0; j < mcu.count; j++) {
+            int i = mcu.plane[j];
+            Frame.Component c = layout.planes[i].component;
+            copyBlock(i, offset(i, mx * c.h + mcu.column[j], my * c.v + mcu.row[j]), dst, mcu.offset[j]);
         }
+    }
+
+    private void copyBlock(int i, int s, int[] dst, int d) {
+        short[] src = blocks[i];
+        int ac = 0;
+        dst[d] = src[s];
+        for (int k = 1; k < perBlock[i]; k++) {
+            int v = src[s + k];
+            dst[d + k] = v;
+            ac |= v;
+        }
+        dst[d + layout.planes[i].eobSlot()] = ac == 0 ? 1 : 64;
     }
 }

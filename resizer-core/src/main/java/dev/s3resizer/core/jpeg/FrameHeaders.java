@@ -24,6 +24,21 @@ final class FrameHeaders {
         }
     }
 
+    /**
+     * For an end-of-block position k (coefficients 0..k-1 in zigzag order may be nonzero), how
+     * many leading rows ({@code ROWS}) and columns ({@code COLUMNS}) can hold a nonzero value.
+     */
+    static final int[] ROWS = new int[81];
+    static final int[] COLUMNS = new int[81];
+
+    static {
+        for (int k = 1; k < ROWS.length; k++) {
+            int natural = NATURAL[Math.min(k - 1, 63)];
+            ROWS[k] = Math.max(ROWS[k - 1], natural / 8 + 1);
+            COLUMNS[k] = Math.max(COLUMNS[k - 1], natural % 8 + 1);
+        }
+    }
+
     private FrameHeaders() {
     }
 

@@ -41,13 +41,13 @@ public final class ScaledJpegDecoder implements Decoder {
         int channels = model == ColorModel.GRAY ? 1 : ink ? 4 : 3;
         byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(layout.outWidth, layout.outHeight), channels)];
         RowAssembler assembler = new RowAssembler(layout, model, ink, out);
-        CoefficientRows rows = new CoefficientRows(layout);
         if (!frame.progressive && first.components().length == frame.components.length) {
             layout.useQuantisation(reader.quantTables);
             EntropySegments segments = new EntropySegments().read(data, first.dataStart());
-            SequentialDecoder.decode(first, segments, rows, assembler, reader.restartInterval);
+            McuBlocks mcu = new McuBlocks(layout, first.components());
+            SequentialDecoder.decode(first, segments, mcu, assembler, reader.restartInterval);
         } else {
-            decodeScans(data, reader, first, layout, rows, assembler);
+            decodeScans(data, reader, first, layout, assembler);
         }
         assembler.finish();
         if (ink) {
@@ -63,7 +63,7 @@ public final class ScaledJpegDecoder implements Decoder {
 
     /** Every scan into a coefficient store, then the whole image out through the assembler. */
     private static void decodeScans(byte[] data, MarkerReader reader, Scan first, ScaledLayout layout,
-                                    CoefficientRows rows, RowAssembler assembler) {
+                                    RowAssembler assembler) {
         CoefficientStore store = new CoefficientStore(layout);
         ProgressiveDecoder decoder = new ProgressiveDecoder(store);
         EntropySegments segments = new EntropySegments();
@@ -84,9 +84,12 @@ public final class ScaledJpegDecoder implements Decoder {
                     + " scans, before the end-of-image marker; it is truncated");
         }
         layout.useQuantisation(reader.quantTables);
+        McuBlocks mcu = new McuBlocks(layout, layout.frame.components);
         for (int my = 0; my < layout.frame.mcusY; my++) {
-            store.copyRow(my, rows);
-            rows.toStrips(assembler);
+            for (int mx = 0; mx < layout.frame.mcusX; mx++) {
+                store.copyMcu(mx, my, mcu);
+                mcu.toStrips(mx, assembler);
+            }
             assembler.mcuRowDone();
         }
     }

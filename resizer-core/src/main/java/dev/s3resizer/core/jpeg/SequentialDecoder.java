@@ -7,7 +7,7 @@ import static dev.s3resizer.core.jpeg.HuffmanTable.SHIFT;
 
 /**
  * The fast path: a sequential (baseline or extended Huffman) scan that holds every component,
- * decoded MCU row by MCU row into {@link CoefficientRows} and handed on as pixels at once. All
+ * decoded MCU by MCU into {@link McuBlocks} and handed on as pixels at once. All
  * bit-reader state lives in local variables of {@link #decode}; the stream is refilled 64 bits at
  * a time without branches, and one table lookup usually yields a whole coefficient. Codes longer
  * than the lookahead take {@link HuffmanTable#decodeLong}, kept out of line on purpose.
@@ -18,22 +18,21 @@ final class SequentialDecoder {
     }
 
     /** Decodes {@code scan}, emitting every MCU row through {@code assembler}. */
-    static void decode(Scan scan, EntropySegments data, CoefficientRows rows, RowAssembler assembler,
+    static void decode(Scan scan, EntropySegments data, McuBlocks mcu, RowAssembler assembler,
                        int restartInterval) {
-        ScaledLayout layout = rows.layout;
+        ScaledLayout layout = mcu.layout;
         Frame frame = layout.frame;
-        Blocks blocks = new Blocks(scan, rows);
+        Blocks blocks = new Blocks(scan, mcu);
         int count = blocks.count;
         int[] comp = blocks.plane;
         int[] start = blocks.start;
-        int[] step = blocks.step;
         int[][] slots = blocks.slots;
         int[] eobSlot = blocks.eobSlot;
         int[][] dcFast = blocks.dcFast;
         int[][] acFast = blocks.acFast;
         HuffmanTable[] dcTables = blocks.dcTables;
         HuffmanTable[] acTables = blocks.acTables;
-        int[] coef = rows.coef;
+        int[] coef = mcu.coef;
         int[] pred = new int[4];
         byte[] buf = data.bytes;
         int[] segmentStarts = data.starts;
@@ -64,7 +63,7 @@ final class SequentialDecoder {
                         todo--;
                     }
                     for (int j = 0; j < count; j++) {
-                        int base = start[j] + mx * step[j];
+                        int base = start[j];
                         bits |= ((long) EntropySegments.LONGS.get(buf, pos)) >>> nbits;
                         pos += (63 - nbits) >>> 3;
                         nbits |= 56;
@@ -147,8 +146,8 @@ final class SequentialDecoder {
                         }
                         coef[base + eobSlot[j]] = k;
                     }
+                    mcu.toStrips(mx, assembler);
                 }
-                rows.toStrips(assembler);
                 assembler.mcuRowDone();
             }
             if ((pos << 3) - nbits > segmentEnd << 3) {
@@ -175,7 +174,6 @@ final class SequentialDecoder {
         int count;
         final int[] plane = new int[10];
         final int[] start = new int[10];
-        final int[] step = new int[10];
         final int[] eobSlot = new int[10];
         final int[][] slots = new int[10][];
         final int[][] dcFast = new int[10][];
@@ -183,30 +181,27 @@ final class SequentialDecoder {
         final HuffmanTable[] dcTables = new HuffmanTable[10];
         final HuffmanTable[] acTables = new HuffmanTable[10];
 
-        Blocks(Scan scan, CoefficientRows rows) {
+        Blocks(Scan scan, McuBlocks mcu) {
             for (int i = 0; i < scan.components().length; i++) {
                 Frame.Component c = scan.components()[i];
-                ScaledLayout.Plane p = rows.layout.planes[c.index];
+                ScaledLayout.Plane p = mcu.layout.planes[c.index];
                 if (scan.dc()[i] == null || scan.ac()[i] == null) {
                     throw new UnsupportedJpegException("a scan uses a Huffman table that is never defined "
                             + "(standard tables implied, as in Motion JPEG) which is not decoded here");
                 }
-                for (int by = 0; by < c.v; by++) {
-                    for (int bx = 0; bx < c.h; bx++) {
-                        if (count == 10) {
-                            throw new CorruptImageException("JPEG: an MCU has more than 10 blocks; the file is damaged");
-                        }
-                        plane[count] = c.index;
-                        start[count] = rows.planeBase[c.index] + (by * c.blocksWide + bx) * p.coefStride;
-                        step[count] = c.h * p.coefStride;
-                        eobSlot[count] = p.eobSlot();
-                        slots[count] = p.slots;
-                        dcFast[count] = scan.dc()[i].fast;
-                        acFast[count] = scan.ac()[i].fast;
-                        dcTables[count] = scan.dc()[i];
-                        acTables[count] = scan.ac()[i];
-                        count++;
+                for (int b = 0; b < c.h * c.v; b++) {
+                    if (count == 10) {
+                        throw new CorruptImageException("JPEG: an MCU has more than 10 blocks; the file is damaged");
                     }
+                    plane[count] = c.index;
+                    start[count] = mcu.offset[count];
+                    eobSlot[count] = p.eobSlot();
+                    slots[count] = p.slots;
+                    dcFast[count] = scan.dc()[i].fast;
+                    acFast[count] = scan.ac()[i].fast;
+                    dcTables[count] = scan.dc()[i];
+                    acTables[count] = scan.ac()[i];
+                    count++;
                 }
             }
         }
