@@ -3,10 +3,10 @@ package dev.s3resizer.core.jpeg;
 import dev.s3resizer.core.CorruptImageException;
 
 /**
- * Decodes scans into a {@link CoefficientStore}: the four progressive kinds (DC first and
- * refinement, AC first and refinement with end-of-band runs, ITU T.81 G.1.2) and sequential scans
- * of a frame that codes components in separate scans. AC scans of components that need only DC at
- * this scale are skipped without decoding.
+ * Decodes the scans of an image that is not one single sequential scan into a
+ * {@link CoefficientStore}: progressive scans through {@link DcScans} and {@link AcScans}, and
+ * here the sequential scans of a frame that codes its components in separate scans. AC scans of
+ * components that need only DC at the chosen scale are skipped without decoding.
  */
 final class ProgressiveDecoder {
 
@@ -15,7 +15,6 @@ final class ProgressiveDecoder {
     private int pos;
     private long bits;
     private int nbits;
-    private int eobRun;
     private final int[] pred = new int[4];
     private int segment;
     private int segmentEnd;
@@ -36,22 +35,33 @@ final class ProgressiveDecoder {
                 throw new UnsupportedJpegException("a scan uses a Huffman table that is never defined, which is not decoded here");
             }
         }
+        try {
+            if (!store.layout.frame.progressive) {
+                sequentialScan(scan, data, restartInterval);
+            } else if (scan.ss() == 0) {
+                DcScans.decode(scan, data, store, restartInterval);
+            } else if (scan.ah() == 0) {
+                AcScans.first(scan, data, store, restartInterval);
+            } else {
+                AcScans.refine(scan, data, store, restartInterval);
+            }
+        } catch (IndexOutOfBoundsException e) {
+            throw new CorruptImageException("JPEG: the image data of a scan ends early or is damaged; the file is truncated", e);
+        }
+    }
+
+    private void sequentialScan(Scan scan, EntropySegments data, int restartInterval) {
         buf = data.bytes;
         pos = 0;
         bits = 0;
         nbits = 0;
-        eobRun = 0;
         segment = 0;
         segmentEnd = data.starts[1];
         java.util.Arrays.fill(pred, 0);
-        try {
-            if (scan.interleaved()) {
-                interleaved(scan, data, restartInterval);
-            } else {
-                single(scan, data, restartInterval);
-            }
-        } catch (IndexOutOfBoundsException e) {
-            throw new CorruptImageException("JPEG: the image data of a scan ends early or is damaged; the file is truncated", e);
+        if (scan.interleaved()) {
+            interleaved(scan, data, restartInterval);
+        } else {
+            single(scan, data, restartInterval);
         }
         checkConsumed();
     }
@@ -100,7 +110,6 @@ final class ProgressiveDecoder {
             segmentEnd = data.starts[segment + 1];
             bits = 0;
             nbits = 0;
-            eobRun = 0;
             java.util.Arrays.fill(pred, 0);
             todo = interval;
         }
@@ -114,22 +123,7 @@ final class ProgressiveDecoder {
     }
 
     private void block(Scan scan, int i, short[] b, int off) {
-        int plane = scan.components()[i].index;
-        if (!store.layout.frame.progressive) {
-            sequential(scan, i, plane, b, off);
-        } else if (scan.ss() == 0) {
-            if (scan.ah() == 0) {
-                int s = symbol(scan.dc()[i]);
-                pred[plane] += s == 0 ? 0 : HuffmanTable.extend(take(s), s);
-                b[off] = (short) (pred[plane] << scan.al());
-            } else if (bit() != 0) {
-                b[off] |= (short) (1 << scan.al());
-            }
-        } else if (scan.ah() == 0) {
-            acFirst(scan, scan.ac()[i], b, off);
-        } else {
-            acRefine(scan, scan.ac()[i], b, off);
-        }
+        sequential(scan, i, scan.components()[i].index, b, off);
     }
 
     private void sequential(Scan scan, int i, int plane, short[] b, int off) {
@@ -153,77 +147,6 @@ final class ProgressiveDecoder {
             if (keep) {
                 b[off + FrameHeaders.NATURAL[k]] = (short) v;
             }
-        }
-    }
-
-    private void acFirst(Scan scan, HuffmanTable table, short[] b, int off) {
-        if (eobRun > 0) {
-            eobRun--;
-            return;
-        }
-        int al = scan.al();
-        for (int k = scan.ss(); k <= scan.se(); k++) {
-            int rs = symbol(table);
-            int r = rs >> 4;
-            int s = rs & 15;
-            if (s != 0) {
-                k += r;
-                b[off + FrameHeaders.NATURAL[k]] = (short) (HuffmanTable.extend(take(s), s) * (1 << al));
-            } else if (r < 15) {
-                eobRun = (1 << r) - 1 + (r > 0 ? take(r) : 0);
-                return;
-            } else {
-                k += 15;
-            }
-        }
-    }
-
-    private void acRefine(Scan scan, HuffmanTable table, short[] b, int off) {
-        int plus = 1 << scan.al();
-        int minus = -1 << scan.al();
-        int k = scan.ss();
-        int se = scan.se();
-        if (eobRun == 0) {
-            for (; k <= se; k++) {
-                int rs = symbol(table);
-                int r = rs >> 4;
-                int s = rs & 15;
-                int value = 0;
-                if (s != 0) {
-                    value = bit() != 0 ? plus : minus;
-                } else if (r != 15) {
-                    eobRun = (1 << r) + (r > 0 ? take(r) : 0);
-                    break;
-                }
-                while (k <= se) {
-                    int at = off + FrameHeaders.NATURAL[k];
-                    if (b[at] != 0) {
-                        refine(b, at, plus, minus);
-                    } else if (--r < 0) {
-                        break;
-                    }
-                    k++;
-                }
-                if (value != 0 && k <= 63) {
-                    b[off + FrameHeaders.NATURAL[k]] = (short) value;
-                }
-            }
-        }
-        if (eobRun > 0) {
-            for (; k <= se; k++) {
-                int at = off + FrameHeaders.NATURAL[k];
-                if (b[at] != 0) {
-                    refine(b, at, plus, minus);
-                }
-            }
-            eobRun--;
-        }
-    }
-
-    /** A correction bit for a coefficient already nonzero: adds the bit away from zero. */
-    private void refine(short[] b, int at, int plus, int minus) {
-        if (bit() != 0 && (b[at] & plus) == 0) {
-            b[at] += (short) (b[at] >= 0 ? plus : minus);
         }
     }
 
@@ -256,16 +179,6 @@ final class ProgressiveDecoder {
         int v = (int) (bits >>> (64 - n));
         bits <<= n;
         nbits -= n;
-        return v;
-    }
-
-    private int bit() {
-        if (nbits < 1) {
-            refill();
-        }
-        int v = (int) (bits >>> 63);
-        bits <<= 1;
-        nbits--;
         return v;
     }
 }
