@@ -8,6 +8,8 @@ import dev.s3resizer.core.pixels.Pixels;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A pure-Java JPEG decoder that decodes straight to the DCT scale the renditions need (1/1, 1/2,
@@ -25,6 +27,12 @@ import java.awt.color.ICC_Profile;
  */
 public final class ScaledJpegDecoder implements Decoder {
 
+    /** Scan buffers kept between decodes (touching a fresh multi-megabyte array is not free). */
+    private static final int SPARE_BUFFERS = 4;
+    private static final int SPARE_BYTES = 32 << 20;
+
+    private final Queue<EntropySegments> spare = new ConcurrentLinkedQueue<>();
+
     @Override
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
         MarkerReader reader = new MarkerReader(data);
@@ -41,13 +49,18 @@ public final class ScaledJpegDecoder implements Decoder {
         int channels = model == ColorModel.GRAY ? 1 : ink ? 4 : 3;
         byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(layout.outWidth, layout.outHeight), channels)];
         RowAssembler assembler = new RowAssembler(layout, model, ink, out);
-        if (!frame.progressive && first.components().length == frame.components.length) {
-            layout.useQuantisation(reader.quantTables);
-            EntropySegments segments = new EntropySegments().read(data, first.dataStart());
-            McuBlocks mcu = new McuBlocks(layout, first.components());
-            SequentialDecoder.decode(first, segments, mcu, assembler, reader.restartInterval);
-        } else {
-            decodeScans(data, reader, first, layout, assembler);
+        EntropySegments segments = borrow();
+        try {
+            if (!frame.progressive && first.components().length == frame.components.length) {
+                layout.useQuantisation(reader.quantTables);
+                McuBlocks mcu = new McuBlocks(layout, first.components());
+                SequentialDecoder.decode(first, segments.read(data, first.dataStart()), mcu, assembler,
+                        reader.restartInterval);
+            } else {
+                decodeScans(data, reader, first, layout, assembler, segments);
+            }
+        } finally {
+            giveBack(segments);
         }
         assembler.finish();
         if (ink) {
@@ -57,16 +70,26 @@ public final class ScaledJpegDecoder implements Decoder {
         return new Decoded(pixels, model == ColorModel.GRAY || model.components == 4 ? null : rgbProfile(profile));
     }
 
+    private EntropySegments borrow() {
+        EntropySegments segments = spare.poll();
+        return segments != null ? segments : new EntropySegments();
+    }
+
+    private void giveBack(EntropySegments segments) {
+        if (segments.bytes.length <= SPARE_BYTES && spare.size() < SPARE_BUFFERS) {
+            spare.offer(segments);
+        }
+    }
+
     private static ICC_Profile rgbProfile(ICC_Profile profile) {
         return profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_RGB ? profile : null;
     }
 
     /** Every scan into a coefficient store, then the whole image out through the assembler. */
     private static void decodeScans(byte[] data, MarkerReader reader, Scan first, ScaledLayout layout,
-                                    RowAssembler assembler) {
+                                    RowAssembler assembler, EntropySegments segments) {
         CoefficientStore store = new CoefficientStore(layout);
         ProgressiveDecoder decoder = new ProgressiveDecoder(store);
-        EntropySegments segments = new EntropySegments();
         int scans = 0;
         for (Scan scan = first; scan != null; scans++) {
             int end;

@@ -54,7 +54,7 @@ final class ScaledLayout {
             }
             System.arraycopy(table, 0, p.quant, 0, p.quant.length);
             if (p.idctWidth == 2 && p.idctHeight == 2) {
-                p.weights = Idct.weights2(p.quant);
+                p.weights = ReducedIdct.weights2(p.quant);
             }
         }
     }
@@ -90,7 +90,7 @@ final class ScaledLayout {
         final int[] slots = new int[80];
         /** Quantisation steps in natural order (just the DC step for a 1x1 IDCT). */
         final int[] quant;
-        /** For a 2x2 IDCT, quantisation folded with the averaging weights ({@link Idct#weights2}). */
+        /** For a 2x2 IDCT, quantisation folded with the averaging weights ({@link ReducedIdct#weights2}). */
         int[] weights;
 
         Plane(Frame frame, Frame.Component c, int blockSize) {
