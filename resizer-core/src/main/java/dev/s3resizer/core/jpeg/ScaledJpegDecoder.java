@@ -30,6 +30,8 @@ public final class ScaledJpegDecoder implements Decoder {
     /** Scan buffers kept between decodes (touching a fresh multi-megabyte array is not free). */
     private static final int SPARE_BUFFERS = 4;
     private static final int SPARE_BYTES = 32 << 20;
+    /** Far more scans than any encoder writes; each one costs a pass over every block. */
+    private static final int MAX_SCANS = 300;
 
     private final Queue<EntropySegments> spare = new ConcurrentLinkedQueue<>();
 
@@ -92,6 +94,10 @@ public final class ScaledJpegDecoder implements Decoder {
         ProgressiveDecoder decoder = new ProgressiveDecoder(store);
         int scans = 0;
         for (Scan scan = first; scan != null; scans++) {
+            if (scans == MAX_SCANS) {
+                throw new CorruptImageException("JPEG: more than " + MAX_SCANS + " scans; encoders write at most a few "
+                        + "dozen, so the file is damaged or hostile");
+            }
             int end;
             if (decoder.skippable(scan)) {
                 end = EntropySegments.skip(data, scan.dataStart());

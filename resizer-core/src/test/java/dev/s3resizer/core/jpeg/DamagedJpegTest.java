@@ -13,7 +13,10 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Truncated and damaged JPEGs are refused with a message, never returned half grey. */
+/**
+ * Truncated and damaged JPEGs are refused with a message, never returned half grey; valid but
+ * unsupported ones are reported as such, for the ImageIO fallback.
+ */
 class DamagedJpegTest {
 
     private static final BufferedImage PICTURE = JpegFixtures.picture(240, 176, 3);
@@ -59,6 +62,16 @@ class DamagedJpegTest {
         assertThatThrownBy(() -> new ScaledJpegDecoder().decode(png, INFO, 1, 1))
                 .isInstanceOf(CorruptImageException.class)
                 .hasMessageContaining("not a JPEG");
+    }
+
+    /** Made with {@code jpegtran -arithmetic}: a valid JPEG the fast decoder leaves to ImageIO. */
+    @Test
+    void arithmeticCodingIsReportedAsUnsupported() {
+        byte[] jpeg = JpegFixtures.resource("arithmetic.jpg");
+
+        assertThatThrownBy(() -> new ScaledJpegDecoder().decode(jpeg, INFO, 1, 1))
+                .isInstanceOf(UnsupportedJpegException.class)
+                .hasMessageContaining("arithmetic");
     }
 
     @Test

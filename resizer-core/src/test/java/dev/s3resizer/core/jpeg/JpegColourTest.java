@@ -15,9 +15,6 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import static dev.s3resizer.core.jpeg.PixelComparison.areaDownscale;
 import static dev.s3resizer.core.jpeg.PixelComparison.imageIo;
@@ -39,7 +36,7 @@ class JpegColourTest {
     /** Made by ImageMagick ({@code convert ... -colorspace CMYK}): Adobe YCCK, no ICC profile. */
     @Test
     void adobeYcckMatchesImageIo() {
-        assertMatchesImageIo(resource("/jpeg/ycck-adobe.jpg"));
+        assertMatchesImageIo(JpegFixtures.resource("ycck-adobe.jpg"));
     }
 
     @Test
@@ -127,13 +124,5 @@ class JpegColourTest {
 
     private static Decoded decode(byte[] jpeg, int minWidth, int minHeight) {
         return new ScaledJpegDecoder().decode(jpeg, ImageProbe.probe(jpeg), minWidth, minHeight);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = JpegColourTest.class.getResourceAsStream(name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -166,6 +166,18 @@ final class JpegFixtures {
         metadata.setFromTree(format, root);
     }
 
+    /** A fixture under {@code src/test/resources/jpeg/}. */
+    static byte[] resource(String name) {
+        try (var in = JpegFixtures.class.getResourceAsStream("/jpeg/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource /jpeg/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }

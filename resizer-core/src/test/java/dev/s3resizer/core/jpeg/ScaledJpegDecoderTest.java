@@ -45,6 +45,8 @@ class ScaledJpegDecoderTest {
         cases.add(Arguments.of("4:2:0 progressive restart 3", JpegFixtures.jpeg(PICTURE, 2, 2, true, 3, 0.9f)));
         cases.add(Arguments.of("4:2:0 quality 100", JpegFixtures.jpeg(PICTURE, 2, 2, false, 0, 1f)));
         cases.add(Arguments.of("4:2:0 quality 30", JpegFixtures.jpeg(PICTURE, 2, 2, false, 0, 0.3f)));
+        cases.add(Arguments.of("4:2:0 one scan per component, restart every 5 blocks (jpegtran)",
+                JpegFixtures.resource("separate-scans-restart.jpg")));
         BufferedImage gray = JpegFixtures.gray(PICTURE);
         cases.add(Arguments.of("gray baseline", JpegFixtures.jpeg(gray, 1, 1, false, 0, 0.9f)));
         cases.add(Arguments.of("gray progressive", JpegFixtures.jpeg(gray, 1, 1, true, 0, 0.9f)));
