@@ -215,15 +215,16 @@ final class AcScans {
         }
         int e = table.decodeLong(bits);
         if (e < 0) {
-            throw new CorruptImageException("JPEG: invalid Huffman code in a progressive scan; the image data is damaged");
+            throw new CorruptImageException("JPEG: invalid Huffman code in a progressive scan; "
+                    + "the image data is damaged");
         }
         return e;
     }
 
     private static int nextSegment(EntropySegments data, int segment) {
         if (segment >= data.count) {
-            throw new CorruptImageException("JPEG: a progressive scan has fewer restart intervals than the image needs; "
-                    + "the file is truncated");
+            throw new CorruptImageException("JPEG: a progressive scan has fewer restart intervals than the image "
+                    + "needs; the file is truncated");
         }
         return data.starts[segment];
     }

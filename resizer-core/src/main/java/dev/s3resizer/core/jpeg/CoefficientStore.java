@@ -3,8 +3,9 @@ package dev.s3resizer.core.jpeg;
 /**
  * Whole-image coefficients for images that need several scans before any block is final
  * (progressive, or sequential with one scan per component): 64 shorts per block plus, for
- * progressive files, a 64-bit nonzero mask, or only the DC value for components whose blocks become single pixels at this scale. For a 12 MP 4:2:0 photo at 1/1..1/4 that
- * is about 37 MB; at 1/8 about 0.6 MB.
+ * progressive files, a 64-bit nonzero mask; only the DC value for components whose blocks
+ * become single pixels at this scale. For a 12 MP 4:2:0 photo at 1/1..1/4 that is about 39 MB;
+ * at 1/8, where luma keeps only its DC, about 13 MB.
  */
 final class CoefficientStore {
 

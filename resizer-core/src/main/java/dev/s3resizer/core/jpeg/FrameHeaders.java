@@ -120,7 +120,8 @@ final class FrameHeaders {
     static Scan readScan(byte[] d, int at, int length, Frame frame, HuffmanTable[] dcTables,
                          HuffmanTable[] acTables, int dataStart) {
         int count = length >= 1 ? d[at] & 0xFF : 0;
-        need(count >= 1 && count <= 4 && length >= 4 + 2 * count, "scan header (SOS) declares " + count + " components");
+        need(count >= 1 && count <= 4 && length >= 4 + 2 * count,
+                "scan header (SOS) declares " + count + " components");
         Frame.Component[] components = new Frame.Component[count];
         HuffmanTable[] dc = new HuffmanTable[count];
         HuffmanTable[] ac = new HuffmanTable[count];

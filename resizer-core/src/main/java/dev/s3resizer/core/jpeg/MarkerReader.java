@@ -20,7 +20,6 @@ final class MarkerReader {
     int restartInterval;
     /** Adobe APP14 colour transform (0 none, 1 YCbCr, 2 YCCK), -1 without an Adobe segment. */
     int adobeTransform = -1;
-    boolean jfif;
     Frame frame;
     /** True once the end-of-image marker has been read. */
     boolean ended;
@@ -83,13 +82,14 @@ final class MarkerReader {
         switch (marker) {
             case 0xC0, 0xC1, 0xC2 -> frame = FrameHeaders.read(data, body, length, marker == 0xC2, frame);
             case 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF -> throw new UnsupportedJpegException(
-                    "coding process SOF" + (marker - 0xC0) + " (lossless, hierarchical or arithmetic) is not decoded here");
+                    "coding process SOF" + (marker - 0xC0) + " (lossless, hierarchical or arithmetic) "
+                            + "is not decoded here");
             case 0xCC -> throw new UnsupportedJpegException("arithmetic coding (DAC segment) is not decoded here");
             case 0xC4 -> FrameHeaders.readHuffman(data, body, length, dcTables, acTables);
             case 0xDB -> FrameHeaders.readQuantisation(data, body, length, quantTables);
             case 0xDD -> restartInterval = length >= 2 ? u16(body) : 0;
-            case 0xDC -> throw new UnsupportedJpegException("a DNL segment (height defined after the first scan) is not decoded here");
-            case 0xE0 -> jfif |= length >= 5 && startsWith(body, "JFIF\0");
+            case 0xDC -> throw new UnsupportedJpegException(
+                    "a DNL segment (height defined after the first scan) is not decoded here");
             case 0xE2 -> {
                 if (length > 14 && startsWith(body, "ICC_PROFILE\0")) {
                     icc.add(u8(body + 12), u8(body + 13), data, body + 14, length - 14);
@@ -106,7 +106,8 @@ final class MarkerReader {
 
     private Scan readScan(int body, int length) {
         if (frame == null) {
-            throw new CorruptImageException("JPEG: a scan (SOS) comes before the frame header (SOF); the file is damaged");
+            throw new CorruptImageException("JPEG: a scan (SOS) comes before the frame header (SOF); "
+                    + "the file is damaged");
         }
         return FrameHeaders.readScan(data, body, length, frame, dcTables, acTables, pos);
     }

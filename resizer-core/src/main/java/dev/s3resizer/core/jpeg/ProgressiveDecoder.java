@@ -32,7 +32,8 @@ final class ProgressiveDecoder {
         for (int i = 0; i < scan.components().length; i++) {
             if ((scan.ss() == 0 && scan.ah() == 0 && scan.dc()[i] == null)
                     || (scan.se() > 0 && scan.ac()[i] == null)) {
-                throw new UnsupportedJpegException("a scan uses a Huffman table that is never defined, which is not decoded here");
+                throw new UnsupportedJpegException(
+                        "a scan uses a Huffman table that is never defined, which is not decoded here");
             }
         }
         try {
@@ -46,7 +47,8 @@ final class ProgressiveDecoder {
                 AcScans.refine(scan, data, store, restartInterval);
             }
         } catch (IndexOutOfBoundsException e) {
-            throw new CorruptImageException("JPEG: the image data of a scan ends early or is damaged; the file is truncated", e);
+            throw new CorruptImageException("JPEG: the image data of a scan ends early or is damaged; "
+                    + "the file is truncated", e);
         }
     }
 
@@ -104,7 +106,8 @@ final class ProgressiveDecoder {
         if (todo == 0) {
             checkConsumed();
             if (++segment >= data.count) {
-                throw new CorruptImageException("JPEG: a scan has fewer restart intervals than the image needs; the file is truncated");
+                throw new CorruptImageException("JPEG: a scan has fewer restart intervals than the image needs; "
+                        + "the file is truncated");
             }
             pos = data.starts[segment];
             segmentEnd = data.starts[segment + 1];

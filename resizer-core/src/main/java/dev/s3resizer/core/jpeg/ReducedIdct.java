@@ -212,7 +212,8 @@ final class ReducedIdct {
             }
             default -> {
                 if (w == 4) {
-                    four(ws[r], ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 5], ws[r + 6], ws[r + 7], ws, 64, 1, shift, round);
+                    four(ws[r], ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 5], ws[r + 6], ws[r + 7],
+                            ws, 64, 1, shift, round);
                 } else {
                     eight(ws[r], ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 4], ws[r + 5], ws[r + 6], ws[r + 7],
                             ws, 64, 1, shift, round);

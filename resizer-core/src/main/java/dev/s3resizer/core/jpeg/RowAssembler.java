@@ -45,10 +45,6 @@ final class RowAssembler {
         }
     }
 
-    int outChannels() {
-        return outChannels;
-    }
-
     /** The strip to fill for component {@code plane}; its row r starts at {@code (r + 1) * stripWidth}. */
     byte[] strip(int plane) {
         return filling[plane];

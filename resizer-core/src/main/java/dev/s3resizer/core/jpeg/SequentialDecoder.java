@@ -7,10 +7,12 @@ import static dev.s3resizer.core.jpeg.HuffmanTable.SHIFT;
 
 /**
  * The fast path: a sequential (baseline or extended Huffman) scan that holds every component,
- * decoded MCU by MCU into {@link McuBlocks} and handed on as pixels at once. All
- * bit-reader state lives in local variables of {@link #decode}; the stream is refilled 64 bits at
- * a time without branches, and one table lookup usually yields a whole coefficient. Codes longer
- * than the lookahead take {@link HuffmanTable#decodeLong}, kept out of line on purpose.
+ * decoded MCU by MCU into {@link McuBlocks} and handed on as pixels at once. All bit-reader state
+ * lives in local variables of {@link #decode}, which is why it is one long method: the buffer is
+ * topped up to at least 56 bits with one unaligned 8-byte load whenever it holds fewer than 32,
+ * and one table lookup usually yields a whole coefficient (run, value and length). Codes longer
+ * than the lookahead take {@link HuffmanTable#decodeLong}, kept out of line on purpose: inlined,
+ * the rare path makes the JIT's code for the common one worse.
  */
 final class SequentialDecoder {
 

@@ -85,7 +85,8 @@ class JpegColourTest {
     /** The picture as CMYK ink in TwelveMonkeys' generic CMYK space, which its writer stores inverted. */
     private static BufferedImage cmyk(BufferedImage rgb) {
         ColorSpace space = ColorSpaces.getColorSpace(ColorSpaces.CS_GENERIC_CMYK);
-        ComponentColorModel model = new ComponentColorModel(space, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        ComponentColorModel model = new ComponentColorModel(space, false, false, Transparency.OPAQUE,
+                DataBuffer.TYPE_BYTE);
         WritableRaster raster = model.createCompatibleWritableRaster(rgb.getWidth(), rgb.getHeight());
         for (int y = 0; y < rgb.getHeight(); y++) {
             for (int x = 0; x < rgb.getWidth(); x++) {

@@ -18,7 +18,6 @@ import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +58,9 @@ final class JpegFixtures {
             for (int x = 0; x < width; x++) {
                 int p = image.getRGB(x, y);
                 int n = random.nextInt(9) - 4;
-                image.setRGB(x, y, clamp((p >> 16 & 255) + n) << 16 | clamp((p >> 8 & 255) + n) << 8 | clamp((p & 255) + n));
+                int r = clamp((p >> 16 & 255) + n);
+                int green = clamp((p >> 8 & 255) + n);
+                image.setRGB(x, y, r << 16 | green << 8 | clamp((p & 255) + n));
             }
         }
         return image;
@@ -116,29 +117,11 @@ final class JpegFixtures {
             if (progressive) {
                 param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             }
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+            ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(image);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(type, param);
             configure(metadata, lumaH, lumaV, restart);
             writer.setOutput(out);
             writer.write(null, new IIOImage(image, null, metadata), param);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    /** Writes a 4-band raster as an Adobe CMYK JPEG (transform 0): samples are stored as given. */
-    static byte[] cmykJpeg(Raster cmyk, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(cmyk, null, null), param);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
