@@ -5,9 +5,11 @@ import dev.s3resizer.core.adjust.Orientation;
 import dev.s3resizer.core.color.SrgbConverter;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
+import dev.s3resizer.core.decode.FormatDecoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
 import dev.s3resizer.core.encode.Encoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
+import dev.s3resizer.core.jpeg.JpegDecoder;
 import dev.s3resizer.core.jpeg.encode.JpegEncoder;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.probe.ImageProbe;
@@ -17,6 +19,7 @@ import dev.s3resizer.core.resample.Resampler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The imaging pipeline. For one source it runs, in this order:
@@ -46,7 +49,8 @@ public final class ImageResizer {
     private final Encoder png;
 
     public ImageResizer(Limits limits) {
-        this(limits, new ImageIoDecoder(), new JpegEncoder(), new ImageIoPngEncoder());
+        this(limits, new FormatDecoder(Map.of(ImageFormat.JPEG, new JpegDecoder()), new ImageIoDecoder()),
+                new JpegEncoder(), new ImageIoPngEncoder());
     }
 
     ImageResizer(Limits limits, Decoder decoder, Encoder jpeg, Encoder png) {

@@ -1,0 +1,127 @@
+package dev.s3resizer.core.jpeg;
+
+import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.decode.Decoded;
+import dev.s3resizer.core.decode.Decoder;
+import dev.s3resizer.core.pixels.Pixels;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A pure-Java JPEG decoder that decodes straight to the DCT scale the renditions need (1/1, 1/2,
+ * 1/4 or 1/8), so a 12 MP photo for a 1000 px rendition is never a 12 MP raster: entropy
+ * decoding still reads every coefficient, but the IDCT, upsampling and colour conversion run at
+ * the reduced size. Sequential single-scan JPEGs (almost all photos) stream MCU by MCU into the
+ * output, so besides it only a copy of the entropy-coded data (about the file's size) and a few
+ * rows are held; progressive ones keep every block's coefficients until the last scan (about
+ * 39 MB for 12 MP 4:2:0; 13 MB at 1/8, where luma keeps only its DC).
+ *
+ * <p>Handles baseline and extended sequential and progressive Huffman JPEGs with 8-bit samples,
+ * restart markers, every whole-ratio chroma subsampling, gray, YCbCr, RGB and Adobe CMYK/YCCK.
+ * Anything else throws {@link UnsupportedJpegException}, which {@link JpegDecoder} turns into an
+ * ImageIO decode. Data that ends early throws {@link CorruptImageException}. Thread-safe.
+ *
+ * <p>{@code Decoded d = new ScaledJpegDecoder().decode(bytes, info, 1000, 750);}
+ */
+public final class ScaledJpegDecoder implements Decoder {
+
+    /** Scan buffers kept between decodes (touching a fresh multi-megabyte array is not free). */
+    private static final int SPARE_BUFFERS = 4;
+    private static final int SPARE_BYTES = 32 << 20;
+    /** Far more scans than any encoder writes; each one costs a pass over every block. */
+    private static final int MAX_SCANS = 300;
+
+    private final Queue<EntropySegments> spare = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
+        MarkerReader reader = new MarkerReader(data);
+        Scan first = reader.nextScan(2);
+        if (first == null) {
+            throw new CorruptImageException("JPEG: no image data (SOS) found; the file is truncated or empty");
+        }
+        Frame frame = reader.frame;
+        ColorModel model = ColorModel.of(frame, reader.adobeTransform);
+        ICC_Profile profile = reader.icc.profile();
+        boolean cmykProfile = profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_CMYK;
+        boolean ink = model.components == 4 && cmykProfile;
+        ScaledLayout layout = new ScaledLayout(frame, ScaledLayout.denominatorFor(frame, minWidth, minHeight));
+        int channels = model == ColorModel.GRAY ? 1 : ink ? 4 : 3;
+        byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(layout.outWidth, layout.outHeight), channels)];
+        RowAssembler assembler = new RowAssembler(layout, model, ink, out);
+        EntropySegments segments = borrow();
+        try {
+            if (!frame.progressive && first.components().length == frame.components.length) {
+                layout.useQuantisation(reader.quantTables);
+                McuBlocks mcu = new McuBlocks(layout, first.components());
+                SequentialDecoder.decode(first, segments.read(data, first.dataStart()), mcu, assembler,
+                        reader.restartInterval);
+            } else {
+                decodeScans(data, reader, first, layout, assembler, segments);
+            }
+        } finally {
+            giveBack(segments);
+        }
+        assembler.finish();
+        if (ink) {
+            return new Decoded(CmykProfiles.toSrgb(out, layout.outWidth, layout.outHeight, profile), null);
+        }
+        Pixels pixels = new Pixels(layout.outWidth, layout.outHeight, channels, out);
+        return new Decoded(pixels, model == ColorModel.GRAY || model.components == 4 ? null : rgbProfile(profile));
+    }
+
+    private EntropySegments borrow() {
+        EntropySegments segments = spare.poll();
+        return segments != null ? segments : new EntropySegments();
+    }
+
+    private void giveBack(EntropySegments segments) {
+        if (segments.bytes.length <= SPARE_BYTES && spare.size() < SPARE_BUFFERS) {
+            spare.offer(segments);
+        }
+    }
+
+    private static ICC_Profile rgbProfile(ICC_Profile profile) {
+        return profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_RGB ? profile : null;
+    }
+
+    /** Every scan into a coefficient store, then the whole image out through the assembler. */
+    private static void decodeScans(byte[] data, MarkerReader reader, Scan first, ScaledLayout layout,
+                                    RowAssembler assembler, EntropySegments segments) {
+        CoefficientStore store = new CoefficientStore(layout);
+        ProgressiveDecoder decoder = new ProgressiveDecoder(store);
+        int scans = 0;
+        for (Scan scan = first; scan != null; scans++) {
+            if (scans == MAX_SCANS) {
+                throw new CorruptImageException("JPEG: more than " + MAX_SCANS + " scans; encoders write at most a few "
+                        + "dozen, so the file is damaged or hostile");
+            }
+            int end;
+            if (decoder.skippable(scan)) {
+                end = EntropySegments.skip(data, scan.dataStart());
+            } else {
+                segments.read(data, scan.dataStart());
+                decoder.decode(scan, segments, reader.restartInterval);
+                end = segments.end;
+            }
+            scan = reader.nextScan(end);
+        }
+        if (!reader.ended) {
+            throw new CorruptImageException("JPEG: the file ends after " + scans
+                    + " scans, before the end-of-image marker; it is truncated");
+        }
+        layout.useQuantisation(reader.quantTables);
+        McuBlocks mcu = new McuBlocks(layout, layout.frame.components);
+        for (int my = 0; my < layout.frame.mcusY; my++) {
+            for (int mx = 0; mx < layout.frame.mcusX; mx++) {
+                store.copyMcu(mx, my, mcu);
+                mcu.toStrips(mx, assembler);
+            }
+            assembler.mcuRowDone();
+        }
+    }
+}
