@@ -21,36 +21,38 @@ final class BoxReduce {
         Pixels dst = Pixels.allocate(dw, dh, c);
         byte[] s = src.data();
         byte[] d = dst.data();
-        int[] sum = new int[dw * c];
-        int[] count = new int[dw];
-        for (int x = 0; x < dw; x++) {
-            count[x] = Math.min(fx, sw - x * fx);
-        }
+        int stride = sw * c;
+        int[] columns = new int[stride];
         for (int oy = 0; oy < dh; oy++) {
-            java.util.Arrays.fill(sum, 0);
             int rows = Math.min(fy, sh - oy * fy);
-            for (int ry = 0; ry < rows; ry++) {
-                int row = (oy * fy + ry) * sw * c;
-                for (int ox = 0; ox < dw; ox++) {
-                    int base = row + ox * fx * c;
-                    int end = base + count[ox] * c;
-                    int acc = ox * c;
-                    for (int i = base; i < end; i += c) {
-                        for (int k = 0; k < c; k++) {
-                            sum[acc + k] += s[i + k] & 0xFF;
-                        }
-                    }
-                }
-            }
+            sumRows(s, (oy * fy) * stride, rows, stride, columns);
             int out = oy * dw * c;
             for (int ox = 0; ox < dw; ox++) {
-                int n = count[ox] * rows;
-                int half = n >> 1;
+                int cols = Math.min(fx, sw - ox * fx);
+                int n = cols * rows;
+                int first = ox * fx * c;
                 for (int k = 0; k < c; k++) {
-                    d[out + ox * c + k] = (byte) ((sum[ox * c + k] + half) / n);
+                    int sum = 0;
+                    for (int i = first + k, end = first + cols * c; i < end; i += c) {
+                        sum += columns[i];
+                    }
+                    d[out++] = (byte) ((sum + (n >> 1)) / n);
                 }
             }
         }
         return dst;
+    }
+
+    /** columns[i] = the sum of sample i over {@code rows} rows starting at {@code at}. */
+    private static void sumRows(byte[] s, int at, int rows, int stride, int[] columns) {
+        for (int i = 0; i < stride; i++) {
+            columns[i] = s[at + i] & 0xFF;
+        }
+        for (int r = 1; r < rows; r++) {
+            int row = at + r * stride;
+            for (int i = 0; i < stride; i++) {
+                columns[i] += s[row + i] & 0xFF;
+            }
+        }
     }
 }

@@ -1,20 +1,19 @@
 package dev.s3resizer.core.resample;
 
 /**
- * Fixed-point Lanczos3 weights for one axis: for each output position, the first source index and
- * the weights of the taps that follow it, summing to {@code 1 << PRECISION}.
+ * Lanczos3 weights for one axis: for each output position, the first source index and the weights
+ * of the taps that follow it, normalised to sum to one.
  */
 final class Kernel {
 
-    static final int PRECISION = 14;
     private static final double LOBES = 3.0;
 
     final int[] start;
     final int[] count;
-    final int[] weights;
+    final float[] weights;
     final int taps;
 
-    private Kernel(int[] start, int[] count, int[] weights, int taps) {
+    private Kernel(int[] start, int[] count, float[] weights, int taps) {
         this.start = start;
         this.count = count;
         this.weights = weights;
@@ -29,7 +28,7 @@ final class Kernel {
         int taps = (int) Math.ceil(support) * 2 + 1;
         int[] start = new int[outSize];
         int[] count = new int[outSize];
-        int[] weights = new int[outSize * taps];
+        float[] weights = new float[outSize * taps];
         double[] w = new double[taps];
         for (int i = 0; i < outSize; i++) {
             double center = from + (i + 0.5) * scale;
@@ -41,28 +40,48 @@ final class Kernel {
                 w[j] = lanczos((lo + j - center + 0.5) / filterScale);
                 total += w[j];
             }
-            int fixedTotal = 0;
-            int largest = 0;
             for (int j = 0; j < n; j++) {
-                int f = (int) Math.round(w[j] / total * (1 << PRECISION));
-                weights[i * taps + j] = f;
-                fixedTotal += f;
-                if (Math.abs(f) > Math.abs(weights[i * taps + largest])) {
-                    largest = j;
-                }
+                weights[i * taps + j] = (float) (w[j] / total);
             }
-            weights[i * taps + largest] += (1 << PRECISION) - fixedTotal;
             start[i] = lo;
             count[i] = n;
         }
         return new Kernel(start, count, weights, taps);
     }
 
-    /** The first and one past the last source index any output position reads. */
+    /**
+     * The same weights laid out with exactly {@code width} taps per output (zeros where the filter
+     * has none), shifting windows inward at the right edge, so that loops over taps have a constant
+     * trip count the JIT unrolls. Returns this kernel when the axis is shorter than {@code width}
+     * or some output needs more taps.
+     */
+    Kernel padded(int width, int inSize) {
+        int most = 0;
+        for (int n : count) {
+            most = Math.max(most, n);
+        }
+        if (inSize < width || most > width) {
+            return this;
+        }
+        int[] newStart = new int[start.length];
+        int[] newCount = new int[start.length];
+        float[] newWeights = new float[start.length * width];
+        for (int i = 0; i < start.length; i++) {
+            int s = Math.min(start[i], inSize - width);
+            int shift = start[i] - s;
+            System.arraycopy(weights, i * taps, newWeights, i * width + shift, count[i]);
+            newStart[i] = s;
+            newCount[i] = width;
+        }
+        return new Kernel(newStart, newCount, newWeights, width);
+    }
+
+    /** The first source index any output position reads. */
     int firstSource() {
         return start[0];
     }
 
+    /** One past the last source index any output position reads. */
     int endSource() {
         int end = 0;
         for (int i = 0; i < start.length; i++) {

@@ -3,131 +3,160 @@ package dev.s3resizer.core.resample;
 import dev.s3resizer.core.pixels.Pixels;
 
 /**
- * The two convolution passes, streamed one output row at a time so the working set stays in cache:
- * vertical first, over widened {@code int} copies of the few source rows it needs (a loop shape the
- * JIT vectorises), keeping 6 fractional bits; then horizontal, straight into the output row.
+ * The two convolution passes, streamed one output row at a time so the working set stays in cache.
+ * Rows are split into one float plane per channel: the vertical pass then runs over whole planes
+ * (a loop shape the JIT vectorises) and the horizontal pass reads contiguous taps of one plane.
  */
 final class Passes {
-
-    /** Fractional bits kept between the passes. */
-    private static final int MID_BITS = 6;
-    private static final int V_SHIFT = Kernel.PRECISION - MID_BITS;
-    private static final int H_SHIFT = Kernel.PRECISION + MID_BITS;
-    private static final int H_HALF = 1 << (H_SHIFT - 1);
 
     private Passes() {
     }
 
-    static void resample(Pixels src, Kernel vertical, Kernel horizontal, Pixels dst) {
+    /** Tap count of the unrolled horizontal loop: enough for reductions up to about 1.3x. */
+    static final int NARROW = 8;
+
+    static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst) {
+        Kernel horizontal = horizontalKernel.padded(NARROW, src.width());
         int c = src.channels();
         int x0 = horizontal.firstSource();
-        int width = (horizontal.endSource() - x0) * c;
-        SourceRows rows = new SourceRows(src, x0 * c, width, vertical.taps);
-        int[] acc = new int[width];
+        int width = horizontal.endSource() - x0;
+        SourceRows rows = new SourceRows(src, x0, width, vertical.taps);
+        float[][] acc = new float[c][width];
         byte[] out = dst.data();
-        int outStride = dst.stride();
         for (int y = 0; y < dst.height(); y++) {
-            accumulate(rows, vertical, y, acc, width);
-            if (c == 3) {
-                horizontal3(acc, x0, horizontal, out, y * outStride);
+            for (int ch = 0; ch < c; ch++) {
+                accumulate(rows, ch, vertical, y, acc[ch]);
+            }
+            int o = y * dst.stride();
+            if (c == 3 && horizontal.taps == NARROW) {
+                horizontal3narrow(acc[0], acc[1], acc[2], x0, horizontal, out, o);
+            } else if (c == 3) {
+                horizontal3(acc[0], acc[1], acc[2], x0, horizontal, out, o);
             } else {
-                horizontalAny(acc, c, x0, horizontal, out, y * outStride);
+                for (int ch = 0; ch < c; ch++) {
+                    horizontal1(acc[ch], x0, horizontal, out, o + ch, c);
+                }
             }
         }
     }
 
-    /** acc = the vertical filter of output row y, with MID_BITS fractional bits. */
-    private static void accumulate(SourceRows rows, Kernel k, int y, int[] acc, int width) {
-        int n = k.count[y];
+    /** acc = plane {@code ch} of output row y after the vertical filter. */
+    private static void accumulate(SourceRows rows, int ch, Kernel k, int y, float[] acc) {
         int first = k.start[y];
-        int w0 = k.weights[y * k.taps];
-        int[] row = rows.row(first);
-        for (int x = 0; x < width; x++) {
+        int wi = y * k.taps;
+        float w0 = k.weights[wi];
+        float[] row = rows.plane(first, ch);
+        for (int x = 0; x < acc.length; x++) {
             acc[x] = row[x] * w0;
         }
-        for (int j = 1; j < n; j++) {
-            int w = k.weights[y * k.taps + j];
-            row = rows.row(first + j);
-            for (int x = 0; x < width; x++) {
+        for (int j = 1, n = k.count[y]; j < n; j++) {
+            float w = k.weights[wi + j];
+            row = rows.plane(first + j, ch);
+            for (int x = 0; x < acc.length; x++) {
                 acc[x] += row[x] * w;
             }
         }
-        int half = 1 << (V_SHIFT - 1);
-        for (int x = 0; x < width; x++) {
-            acc[x] = (acc[x] + half) >> V_SHIFT;
-        }
     }
 
-    private static void horizontal3(int[] mid, int x0, Kernel k, byte[] out, int o) {
+    private static void horizontal3(float[] r, float[] g, float[] b, int x0, Kernel k, byte[] out, int o) {
         int[] start = k.start;
         int[] count = k.count;
-        int[] weights = k.weights;
+        float[] weights = k.weights;
         int taps = k.taps;
         for (int x = 0; x < start.length; x++) {
-            int r = H_HALF;
-            int g = H_HALF;
-            int b = H_HALF;
-            int i = (start[x] - x0) * 3;
+            float sr = 0.5f;
+            float sg = 0.5f;
+            float sb = 0.5f;
+            int s = start[x] - x0;
             int wi = x * taps;
-            for (int j = 0, n = count[x]; j < n; j++, i += 3) {
-                int w = weights[wi + j];
-                r += mid[i] * w;
-                g += mid[i + 1] * w;
-                b += mid[i + 2] * w;
+            for (int j = 0, n = count[x]; j < n; j++) {
+                float w = weights[wi + j];
+                sr += r[s + j] * w;
+                sg += g[s + j] * w;
+                sb += b[s + j] * w;
             }
-            out[o++] = clamp(r);
-            out[o++] = clamp(g);
-            out[o++] = clamp(b);
+            out[o++] = clamp(sr);
+            out[o++] = clamp(sg);
+            out[o++] = clamp(sb);
         }
     }
 
-    private static void horizontalAny(int[] mid, int c, int x0, Kernel k, byte[] out, int o) {
-        for (int x = 0; x < k.start.length; x++) {
-            int base = (k.start[x] - x0) * c;
+    /** {@link #horizontal3} with exactly {@link #NARROW} taps: a constant loop the JIT unrolls. */
+    private static void horizontal3narrow(float[] r, float[] g, float[] b, int x0, Kernel k, byte[] out, int o) {
+        int[] start = k.start;
+        float[] weights = k.weights;
+        for (int x = 0; x < start.length; x++) {
+            float sr = 0.5f;
+            float sg = 0.5f;
+            float sb = 0.5f;
+            int s = start[x] - x0;
+            int wi = x * NARROW;
+            for (int j = 0; j < NARROW; j++) {
+                float w = weights[wi + j];
+                sr += r[s + j] * w;
+                sg += g[s + j] * w;
+                sb += b[s + j] * w;
+            }
+            out[o++] = clamp(sr);
+            out[o++] = clamp(sg);
+            out[o++] = clamp(sb);
+        }
+    }
+
+    private static void horizontal1(float[] plane, int x0, Kernel k, byte[] out, int o, int step) {
+        for (int x = 0; x < k.start.length; x++, o += step) {
+            float sum = 0.5f;
+            int s = k.start[x] - x0;
             int wi = x * k.taps;
-            for (int ch = 0; ch < c; ch++) {
-                int acc = H_HALF;
-                for (int j = 0, i = base + ch, n = k.count[x]; j < n; j++, i += c) {
-                    acc += mid[i] * k.weights[wi + j];
-                }
-                out[o++] = clamp(acc);
+            for (int j = 0, n = k.count[x]; j < n; j++) {
+                sum += plane[s + j] * k.weights[wi + j];
             }
+            out[o] = clamp(sum);
         }
     }
 
-    private static byte clamp(int fixed) {
-        int v = fixed >> H_SHIFT;
-        return (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+    private static byte clamp(float v) {
+        int i = (int) v;
+        return (byte) (i < 0 ? 0 : i > 255 ? 255 : i);
     }
 
-    /** A ring of source rows widened to int, each converted once however many output rows read it. */
+    /** A ring of source rows split into float planes, each converted once however many output rows read it. */
     private static final class SourceRows {
         private final byte[] data;
         private final int stride;
+        private final int channels;
         private final int from;
-        private final int[][] ring;
+        private final float[][][] ring;
         private final int[] held;
 
-        SourceRows(Pixels src, int from, int width, int size) {
+        SourceRows(Pixels src, int x0, int width, int size) {
             this.data = src.data();
             this.stride = src.stride();
-            this.from = from;
-            this.ring = new int[size][width];
+            this.channels = src.channels();
+            this.from = x0 * channels;
+            this.ring = new float[size][channels][width];
             this.held = new int[size];
             java.util.Arrays.fill(held, -1);
         }
 
-        int[] row(int y) {
+        float[] plane(int y, int ch) {
             int slot = y % ring.length;
-            int[] row = ring[slot];
+            float[][] planes = ring[slot];
             if (held[slot] != y) {
-                int at = y * stride + from;
-                for (int x = 0; x < row.length; x++) {
-                    row[x] = data[at + x] & 0xFF;
-                }
+                split(y * stride + from, planes);
                 held[slot] = y;
             }
-            return row;
+            return planes[ch];
+        }
+
+        private void split(int at, float[][] planes) {
+            int c = channels;
+            for (int ch = 0; ch < c; ch++) {
+                float[] plane = planes[ch];
+                for (int x = 0, i = at + ch; x < plane.length; x++, i += c) {
+                    plane[x] = data[i] & 0xFF;
+                }
+            }
         }
     }
 }
