@@ -51,6 +51,11 @@ final class ResizeCommand implements Callable<Integer> {
             description = "Output format (default: jpeg). auto keeps PNG for images with real transparency.")
     OutputFormat format;
 
+    @Option(names = "--reducing-gap", paramLabel = "G",
+            description = {"How much reduction JPEG shrink-on-load leaves to the Lanczos filter (default: ${DEFAULT-VALUE},",
+                "as Pillow and libvips). 1 is about twice as fast on large JPEGs, with more aliasing."})
+    double reducingGap = ImageResizer.DEFAULT_REDUCING_GAP;
+
     @Option(names = "--quality", paramLabel = "1-100", description = "JPEG quality (default: 80).")
     Integer quality;
 
@@ -84,7 +89,7 @@ final class ResizeCommand implements Callable<Integer> {
         Limits base = loaded == null ? Limits.DEFAULT : loaded.limits();
         Limits limits = new Limits(base.maxInputBytes(), spec.commandLine().getParseResult().hasMatchedOption("--max-pixels")
                 ? maxPixels : base.maxPixels(), base.maxFrames());
-        ImageResizer resizer = new ImageResizer(limits);
+        ImageResizer resizer = new ImageResizer(limits, gap(loaded));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean named = renditions != null && !renditions.isEmpty() || loaded != null;
@@ -112,6 +117,11 @@ final class ResizeCommand implements Callable<Integer> {
             err.flush();
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private double gap(ResizerConfig loaded) {
+        return loaded != null && !spec.commandLine().getParseResult().hasMatchedOption("--reducing-gap")
+                ? loaded.reducingGap() : reducingGap;
     }
 
     private ResizerConfig loadConfig() {

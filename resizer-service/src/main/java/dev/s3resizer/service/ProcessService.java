@@ -44,7 +44,7 @@ public final class ProcessService {
     public ProcessService(ResizerConfig config, ObjectStore store) {
         this.config = config;
         this.store = store;
-        this.resizer = new ImageResizer(config.limits());
+        this.resizer = new ImageResizer(config.limits(), config.reducingGap());
         this.targets = new RenditionTargets(config);
         this.failures = new FailureRecords(config, store, Clock.systemUTC());
     }

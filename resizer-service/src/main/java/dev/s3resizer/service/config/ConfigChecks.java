@@ -25,6 +25,9 @@ final class ConfigChecks {
         if (c.source().prefix().startsWith("/")) {
             problems.add("source.prefix: '" + c.source().prefix() + "' must not start with '/' (S3 keys do not)");
         }
+        if (!(c.reducingGap() >= 1 && c.reducingGap() <= 8)) {
+            problems.add("resampling.reducingGap: expected 1 (fastest) to 8, usually 2, but got " + c.reducingGap());
+        }
         if (c.renditions().isEmpty()) {
             problems.add("renditions: expected at least one, e.g. medium: 1000");
         }

@@ -21,7 +21,8 @@ import java.util.Map;
  * <p>Environment: {@code RESIZER_SOURCE_BUCKET}, {@code RESIZER_SOURCE_PREFIX},
  * {@code RESIZER_DESTINATION_BUCKET}, {@code RESIZER_KEY_TEMPLATE}, {@code RESIZER_CACHE_CONTROL},
  * {@code RESIZER_FAILED_PREFIX}, {@code RESIZER_RENDITIONS} ({@code thumb=320;medium=1000,q85}),
- * {@code RESIZER_MAX_INPUT_BYTES}, {@code RESIZER_MAX_PIXELS}, {@code RESIZER_MAX_FRAMES}; and
+ * {@code RESIZER_MAX_INPUT_BYTES}, {@code RESIZER_MAX_PIXELS}, {@code RESIZER_MAX_FRAMES},
+ * {@code RESIZER_REDUCING_GAP}; and
  * {@code RESIZER_CONFIG}, a YAML file read when no file is given.
  *
  * <p>{@code ResizerConfig config = ConfigLoader.load(Path.of("resizer.yaml"), System.getenv());}
@@ -81,6 +82,7 @@ public final class ConfigLoader {
         long maxInputBytes;
         long maxPixels;
         long maxFrames;
+        double reducingGap;
 
         static Settings from(ResizerConfig d) {
             Settings s = new Settings();
@@ -94,12 +96,13 @@ public final class ConfigLoader {
             s.maxInputBytes = d.limits().maxInputBytes();
             s.maxPixels = d.limits().maxPixels();
             s.maxFrames = d.limits().maxFrames();
+            s.reducingGap = d.reducingGap();
             return s;
         }
 
         void applyYaml(Map<String, Object> root, List<String> problems) {
             YamlSection top = new YamlSection("", root, problems);
-            top.allowOnly("source", "destination", "renditions", "limits");
+            top.allowOnly("source", "destination", "renditions", "limits", "resampling");
             YamlSection source = top.section("source");
             source.allowOnly("bucket", "prefix");
             sourceBucket = source.text("bucket", sourceBucket);
@@ -115,6 +118,9 @@ public final class ConfigLoader {
             maxInputBytes = limits.number("maxInputBytes", maxInputBytes);
             maxPixels = limits.number("maxPixels", maxPixels);
             maxFrames = limits.number("maxFrames", maxFrames);
+            YamlSection resampling = top.section("resampling");
+            resampling.allowOnly("reducingGap");
+            reducingGap = resampling.decimal("reducingGap", reducingGap);
             List<Rendition> fromYaml = top.renditions("renditions");
             if (fromYaml != null) {
                 renditions = fromYaml;
@@ -131,6 +137,14 @@ public final class ConfigLoader {
             maxInputBytes = envNumber(env, "RESIZER_MAX_INPUT_BYTES", maxInputBytes, problems);
             maxPixels = envNumber(env, "RESIZER_MAX_PIXELS", maxPixels, problems);
             maxFrames = envNumber(env, "RESIZER_MAX_FRAMES", maxFrames, problems);
+            String gap = env.get("RESIZER_REDUCING_GAP");
+            if (gap != null) {
+                try {
+                    reducingGap = Double.parseDouble(gap.trim());
+                } catch (NumberFormatException e) {
+                    problems.add("RESIZER_REDUCING_GAP: expected a number such as 2 or 1 but got '" + gap + "'");
+                }
+            }
             String list = env.get("RESIZER_RENDITIONS");
             if (list != null) {
                 renditions = RenditionList.parse(list, "RESIZER_RENDITIONS", problems);
@@ -147,7 +161,7 @@ public final class ConfigLoader {
             return new ResizerConfig(new ResizerConfig.Source(sourceBucket, sourcePrefix == null ? "" : sourcePrefix),
                     new ResizerConfig.Destination(destinationBucket, keyTemplate, cacheControl,
                             failedPrefix == null ? "" : failedPrefix),
-                    renditions, limits);
+                    renditions, limits, reducingGap);
         }
 
         private static long envNumber(Map<String, String> env, String name, long current, List<String> problems) {

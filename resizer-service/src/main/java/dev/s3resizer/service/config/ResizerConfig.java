@@ -1,5 +1,6 @@
 package dev.s3resizer.service.config;
 
+import dev.s3resizer.core.ImageResizer;
 import dev.s3resizer.core.Limits;
 import dev.s3resizer.core.Rendition;
 
@@ -12,8 +13,10 @@ import java.util.List;
  * @param destination where renditions go: bucket, key template, Cache-Control, failure prefix
  * @param renditions  what to make of each upload, in order
  * @param limits      bounds checked before decoding
+ * @param reducingGap how much reduction JPEG shrink-on-load leaves to the filter (2: best quality, 1: fastest)
  */
-public record ResizerConfig(Source source, Destination destination, List<Rendition> renditions, Limits limits) {
+public record ResizerConfig(Source source, Destination destination, List<Rendition> renditions, Limits limits,
+                            double reducingGap) {
 
     public ResizerConfig {
         renditions = List.copyOf(renditions);
@@ -25,7 +28,7 @@ public record ResizerConfig(Source source, Destination destination, List<Renditi
                 new Destination("resized", KeyTemplate.DEFAULT, Destination.DEFAULT_CACHE_CONTROL, "failed/"),
                 List.of(Rendition.parse("thumb", "320"), Rendition.parse("medium", "1000"),
                         Rendition.parse("large", "2048")),
-                Limits.DEFAULT);
+                Limits.DEFAULT, ImageResizer.DEFAULT_REDUCING_GAP);
     }
 
     /** @param prefix only keys starting with it are processed; empty means every key */

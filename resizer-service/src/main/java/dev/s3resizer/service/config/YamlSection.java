@@ -69,6 +69,18 @@ final class YamlSection {
         return fallback;
     }
 
+    double decimal(String key, double fallback) {
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        problems.add(at(key) + ": expected a number but got '" + v + "'");
+        return fallback;
+    }
+
     /** Renditions as a mapping of name to a compact spec ("320x320,cover") or to a mapping of options. */
     List<Rendition> renditions(String key) {
         Object v = values.get(key);

@@ -69,6 +69,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reducingGapFromYamlAndEnvironment() throws IOException {
+        assertThat(ConfigLoader.load(null, Map.of()).reducingGap()).isEqualTo(2.0);
+        assertThat(ConfigLoader.load(yaml("resampling: {reducingGap: 1.5}"), Map.of()).reducingGap()).isEqualTo(1.5);
+        assertThat(ConfigLoader.load(null, Map.of("RESIZER_REDUCING_GAP", "1")).reducingGap()).isEqualTo(1.0);
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("RESIZER_REDUCING_GAP", "0.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reducingGap");
+    }
+
+    @Test
     void refusesSameBucketWithoutPrefixTheSeedsInfiniteLoop() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("RESIZER_DESTINATION_BUCKET", "incoming")))
                 .isInstanceOf(ConfigException.class)
