@@ -14,15 +14,16 @@ import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Runs each event through the service, logging one JSON line per object and collecting failures. */
 final class RecordRunner {
 
-    private final ProcessService service;
+    private final Supplier<ProcessService> service;
     private final PrintStream log;
     private final MetricsLog metrics = new MetricsLog(Clock.systemUTC());
 
-    RecordRunner(ProcessService service, PrintStream log) {
+    RecordRunner(Supplier<ProcessService> service, PrintStream log) {
         this.service = service;
         this.log = log;
     }
@@ -60,13 +61,14 @@ final class RecordRunner {
         for (ObjectEvent event : events) {
             long start = System.nanoTime();
             try {
-                Outcome o = service.handle(event);
+                Outcome o = service.get().handle(event);
                 outcomes.add(o);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 log.println(OutcomeLog.success(o, ms));
                 log.println(metrics.outcome(o, ms));
-            } catch (ResizerException e) {
-                ObjectFailure f = e instanceof ObjectFailure of ? of : new ObjectFailure(event.ref(), e);
+            } catch (RuntimeException e) {
+                ObjectFailure f = e instanceof ObjectFailure of ? of : new ObjectFailure(event.ref(),
+                        e instanceof ResizerException r ? r : new ResizerException("unexpected " + e, true, e));
                 failures.add(f);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 log.println(OutcomeLog.failure(event.ref(), f, ms));

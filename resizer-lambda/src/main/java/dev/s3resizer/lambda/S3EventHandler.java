@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Lambda handler for S3 event notifications delivered directly (all records of the event, not
@@ -21,16 +22,23 @@ import java.util.List;
  */
 public final class S3EventHandler implements RequestStreamHandler {
 
-    private final ProcessService service;
+    private final Supplier<ProcessService> service;
     private final RecordRunner runner;
 
-    /** Used by Lambda: configuration from the environment, built once per container. */
+    /**
+     * Used by Lambda: configuration from the environment, built once per container. The service is
+     * looked up on each invocation, because SnapStart restores replace it (the snapshot's S3 client is closed).
+     */
     public S3EventHandler() {
-        this(Container.shared().service());
+        this(Container.shared()::service);
     }
 
     /** Used by tests and {@code resizer invoke}: an explicit service. */
     public S3EventHandler(ProcessService service) {
+        this(() -> service);
+    }
+
+    S3EventHandler(Supplier<ProcessService> service) {
         this.service = service;
         this.runner = new RecordRunner(service, System.out);
     }
@@ -47,6 +55,6 @@ public final class S3EventHandler implements RequestStreamHandler {
     }
 
     ProcessService service() {
-        return service;
+        return service.get();
     }
 }

@@ -12,6 +12,7 @@ import dev.s3resizer.service.log.OutcomeLog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Lambda handler for S3 notifications delivered through SQS (directly, or wrapped by SNS or
@@ -26,11 +27,16 @@ public final class SqsEventHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     /** Used by Lambda: configuration from the environment, built once per container. */
     public SqsEventHandler() {
-        this(Container.shared().service());
+        this(Container.shared()::service);
     }
 
     /** Used by tests and {@code resizer invoke}: an explicit service. */
     public SqsEventHandler(ProcessService service) {
+        this(() -> service);
+    }
+
+    /** The service is looked up per message: a SnapStart restore replaces it. */
+    SqsEventHandler(Supplier<ProcessService> service) {
         this.runner = new RecordRunner(service, System.out);
     }
 

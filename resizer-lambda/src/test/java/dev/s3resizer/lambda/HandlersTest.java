@@ -104,6 +104,21 @@ class HandlersTest {
         assertThat(s3.head("resized", "large/sqs/fine.jpg")).isNotNull();
     }
 
+    @Test
+    void sqsHandlerReportsAMalformedEventBridgeMessageAloneInsteadOfFailingTheBatch() {
+        s3.put("incoming", "sqs/neighbour.jpg", TestImages.jpeg(900, 600));
+        SqsEventHandler handler = new SqsEventHandler(service);
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message("m-bad", "{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"detail\":{}}"),
+                message("m-ok", s3Event("sqs/neighbour.jpg"))));
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m-bad");
+        assertThat(s3.head("resized", "thumb/sqs/neighbour.jpg")).isNotNull();
+    }
+
     private static SQSEvent.SQSMessage message(String id, String body) {
         SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
         m.setMessageId(id);

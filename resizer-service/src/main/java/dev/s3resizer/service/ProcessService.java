@@ -90,14 +90,39 @@ public final class ProcessService {
                 return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
             }
             Outcome outcome = render(current.ref());
-            if (failures.enabled()) {
-                failures.clear(source);
-            }
+            clearFailure(source);
             return outcome;
-        } catch (ResizerException e) {
-            ObjectFailure failure = e instanceof ObjectFailure f ? f : new ObjectFailure(source, e);
+        } catch (RuntimeException e) {
+            ObjectFailure failure = failure(source, e);
             recordFailure(failure);
             throw failure;
+        }
+    }
+
+    /**
+     * Any exception becomes an {@link ObjectFailure} naming the object: an unexpected one (a bug, a
+     * closed client) must still be reported per record and leave a failure record, not escape raw.
+     */
+    private static ObjectFailure failure(ObjectRef source, RuntimeException e) {
+        if (e instanceof ObjectFailure f) {
+            return f;
+        }
+        if (e instanceof ResizerException r) {
+            return new ObjectFailure(source, r);
+        }
+        return new ObjectFailure(source, new ResizerException("unexpected " + e.getClass().getSimpleName() + ": "
+                + e.getMessage(), true, e));
+    }
+
+    /** The renditions are written: a failure record left by an earlier attempt goes, and failing to remove it is no failure. */
+    private void clearFailure(ObjectRef source) {
+        if (!failures.enabled()) {
+            return;
+        }
+        try {
+            failures.clear(source);
+        } catch (ResizerException e) {
+            System.err.println("could not remove the failure record of " + source + ": " + e.getMessage());
         }
     }
 
@@ -120,6 +145,10 @@ public final class ProcessService {
             return Outcome.skipped(source, Outcome.Status.SKIPPED, notOurs.get());
         }
         try {
+            if (store.head(source.plain()).isPresent()) {
+                return Outcome.skipped(source, Outcome.Status.SKIPPED,
+                        "source exists (re-uploaded, or an older version was deleted); renditions kept");
+            }
             List<Outcome.Written> removed = new ArrayList<>();
             for (Rendition r : config.renditions()) {
                 for (ObjectRef candidate : targets.candidates(r, source.key())) {
@@ -130,9 +159,10 @@ public final class ProcessService {
                     }
                 }
             }
+            clearFailure(source);
             return new Outcome(Outcome.Status.REMOVED, source, removed.size() + " renditions removed", removed, 0, Map.of());
-        } catch (ResizerException e) {
-            throw new ObjectFailure(source, e);
+        } catch (RuntimeException e) {
+            throw failure(source, e);
         }
     }
 

@@ -119,6 +119,28 @@ class ProcessServiceTest {
     }
 
     @Test
+    void lateRemovedEventKeepsTheRenditionsOfASourceThatExistsAgain() {
+        s3.put("incoming", "again/cat.jpg", TestImages.jpeg(800, 600));
+        service.process(ObjectRef.of("incoming", "again/cat.jpg"));
+
+        Outcome o = service.remove(ObjectRef.of("incoming", "again/cat.jpg"));
+
+        assertThat(o.status()).isEqualTo(Outcome.Status.SKIPPED);
+        assertThat(s3.head("resized", "thumb/again/cat.jpg")).isNotNull();
+    }
+
+    @Test
+    void removedSourceLosesItsFailureRecord() {
+        s3.put("incoming", "bad/gone.jpg", "not an image".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> service.process(ObjectRef.of("incoming", "bad/gone.jpg"))).isInstanceOf(ObjectFailure.class);
+        s3.s3.deleteObject(b -> b.bucket("incoming").key("bad/gone.jpg"));
+
+        service.remove(ObjectRef.of("incoming", "bad/gone.jpg"));
+
+        assertThat(service.failures().list()).noneMatch(r -> r.source().key().equals("bad/gone.jpg"));
+    }
+
+    @Test
     void nonImageFailsWithReasonWritesNothingAndLeavesAFailureRecord() {
         s3.put("incoming", "notes.jpg", "just some text, not a picture".getBytes(StandardCharsets.UTF_8));
 

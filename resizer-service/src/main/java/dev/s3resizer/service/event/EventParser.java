@@ -68,23 +68,34 @@ public final class EventParser {
                 throw new EventParseException("S3 event record " + r.getEventName() + " has no bucket or object", null);
             }
             var object = r.getS3().getObject();
-            ObjectRef ref = new ObjectRef(r.getS3().getBucket().getName(), object.getUrlDecodedKey(),
-                    object.getVersionId(), object.getETag(), object.getSizeAsLong());
+            ObjectRef ref;
+            try {
+                ref = new ObjectRef(r.getS3().getBucket().getName(), object.getUrlDecodedKey(),
+                        object.getVersionId(), object.getETag(), object.getSizeAsLong());
+            } catch (RuntimeException e) {
+                throw new EventParseException("S3 event record " + r.getEventName() + " names no usable object: "
+                        + e.getMessage(), e);
+            }
             events.add(new ObjectEvent(ObjectEvent.kindOf(r.getEventName()), ref, r.getEventName()));
         }
         return events;
     }
 
     private static List<ObjectEvent> fromEventBridge(Map<String, JsonNode> fields) {
-        Map<String, JsonNode> detail = fields.get("detail").asObject();
-        Map<String, JsonNode> bucket = detail.get("bucket").asObject();
-        Map<String, JsonNode> object = detail.get("object").asObject();
-        JsonNode size = object.get("size");
-        ObjectRef ref = new ObjectRef(text(bucket, "name"), text(object, "key"),
-                emptyToNull(text(object, "version-id")), emptyToNull(text(object, "etag")),
-                size == null || size.isNull() ? null : Long.valueOf(size.asNumber()));
         String type = text(fields, "detail-type");
-        return List.of(new ObjectEvent(ObjectEvent.kindOf(type), ref, type));
+        try {
+            Map<String, JsonNode> detail = fields.get("detail").asObject();
+            Map<String, JsonNode> bucket = detail.get("bucket").asObject();
+            Map<String, JsonNode> object = detail.get("object").asObject();
+            JsonNode size = object.get("size");
+            ObjectRef ref = new ObjectRef(text(bucket, "name"), text(object, "key"),
+                    emptyToNull(text(object, "version-id")), emptyToNull(text(object, "etag")),
+                    size == null || size.isNull() ? null : Long.valueOf(size.asNumber()));
+            return List.of(new ObjectEvent(ObjectEvent.kindOf(type), ref, type));
+        } catch (RuntimeException e) {
+            throw new EventParseException("EventBridge event '" + type + "' has no detail.bucket.name or detail.object.key: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static String text(Map<String, JsonNode> fields, String name) {
