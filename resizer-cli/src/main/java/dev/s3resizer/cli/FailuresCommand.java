@@ -68,7 +68,7 @@ final class FailuresCommand {
                 for (FailureRecord r : records) {
                     try {
                         Outcome o = service.process(r.source().plain());
-                        if (o.status() == Outcome.Status.SKIPPED) {
+                        if (o.status() != Outcome.Status.PROCESSED) {
                             service.failures().clear(r.source());
                         }
                         fixed++;

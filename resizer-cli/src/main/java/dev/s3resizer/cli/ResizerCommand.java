@@ -1,5 +1,6 @@
 package dev.s3resizer.cli;
 
+import dev.s3resizer.service.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,27 @@ public final class ResizerCommand implements Runnable {
 
     /** Runs the command line and returns its exit code: 0 success, 1 some input failed, 2 usage error. */
     public static int execute(String... args) {
-        return new CommandLine(new ResizerCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line: case-insensitive values, one-line errors. */
+    static CommandLine commandLine() {
+        return new CommandLine(new ResizerCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(ResizerCommand::failure);
+    }
+
+    /**
+     * Turns an error that escaped a command into one line for people: configuration problems exit 2
+     * like usage errors, anything else (storage, credentials, a missing file) exits 1. No stack trace.
+     */
+    static int failure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        boolean config = e instanceof ConfigException || e instanceof IllegalArgumentException;
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            message = "no such file: " + message;
+        }
+        cli.getErr().println("resizer " + cli.getCommandName() + ": " + message);
+        return config ? 2 : 1;
     }
 
     @Override

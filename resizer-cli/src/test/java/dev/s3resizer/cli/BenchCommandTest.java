@@ -89,7 +89,7 @@ class BenchCommandTest {
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ResizerCommand());
+        CommandLine cli = ResizerCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(new StringWriter()));
         int exit = cli.execute(args);

@@ -21,7 +21,7 @@ class ResizeCommandTest {
     final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new ResizerCommand());
+        CommandLine cli = ResizerCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -72,6 +72,19 @@ class ResizeCommandTest {
         assertThat(err.toString()).contains("quality");
         assertThat(run("resize", "x.jpg")).isEqualTo(2);
         assertThat(run("resize", "--mode", "stretch", "-o", dir.toString(), "x.jpg")).isEqualTo(2);
+    }
+
+    @Test
+    void errorsOutsideImagesAreOneLineWithoutAStackTrace() throws Exception {
+        Path badConfig = Files.writeString(dir.resolve("bad.yaml"), "renditions: {thumb: 0}\n");
+
+        int missingEvent = run("invoke", "--event", dir.resolve("nope.json").toString(), "--endpoint", "http://127.0.0.1:1");
+        assertThat(missingEvent).isEqualTo(1);
+        assertThat(err.toString()).contains("resizer invoke: no such file").doesNotContain("\tat ");
+
+        int config = run("serve", "--config", badConfig.toString(), "--port", "0");
+        assertThat(config).isEqualTo(2);
+        assertThat(err.toString()).contains("renditions.thumb").doesNotContain("\tat ");
     }
 
     @Test

@@ -42,7 +42,7 @@ class S3CommandsTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new ResizerCommand());
+        CommandLine cli = ResizerCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

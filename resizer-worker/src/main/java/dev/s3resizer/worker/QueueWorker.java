@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -66,9 +67,21 @@ public final class QueueWorker implements AutoCloseable {
         running = true;
         poller = Thread.ofPlatform().name("worker-poller").start(this::pollLoop);
         long beat = options.heartbeatEvery().toMillis();
-        timers.scheduleAtFixedRate(this::extendVisibility, beat, beat, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(guarded("visibility", this::extendVisibility), beat, beat, TimeUnit.MILLISECONDS);
         long health = options.healthEvery().toMillis();
-        timers.scheduleAtFixedRate(() -> log.println(healthLine()), health, health, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(guarded("health", () -> log.println(healthLine())), health, health,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A periodic task that logs its failures instead of being cancelled by them. */
+    private Runnable guarded(String name, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.println(OutcomeLog.warning(name + "-failed", String.valueOf(e)));
+            }
+        };
     }
 
     /** The health line: in-flight count and counters, as JSON. */
@@ -84,33 +97,59 @@ public final class QueueWorker implements AutoCloseable {
     private void pollLoop() {
         int errors = 0;
         while (running) {
+            List<Message> messages;
             try {
                 slots.acquire();
                 int free = 1 + slots.drainPermits();
-                List<Message> messages;
                 try {
                     messages = receive(Math.min(10, free));
                 } finally {
                     slots.release(free);
                 }
                 errors = 0;
-                for (Message m : messages) {
-                    slots.acquire();
-                    inFlight.put(m.messageId(), m);
-                    stats.received.incrementAndGet();
-                    handlers.execute(() -> handle(m));
-                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (SdkException e) {
+            } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
                 stats.receiveErrors.incrementAndGet();
                 Duration wait = RECEIVE_BACKOFF.delay(++errors);
-                log.println("{\"level\":\"WARN\",\"event\":\"receive-failed\",\"retryInMs\":" + wait.toMillis() + "}");
+                log.println(OutcomeLog.warning("receive-failed", options.queueUrl() + ": " + e.getMessage()
+                        + " (retrying in " + wait.toMillis() + " ms)"));
                 sleep(wait);
+                continue;
+            }
+            dispatch(messages);
+        }
+    }
+
+    /** Hands each message to a handler; what cannot be handed on (shutdown) is released at once. */
+    private void dispatch(List<Message> messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            try {
+                if (!running) {
+                    throw new InterruptedException("shutting down");
+                }
+                slots.acquire();
+                inFlight.put(m.messageId(), m);
+                stats.received.incrementAndGet();
+                handlers.execute(() -> handle(m));
+            } catch (InterruptedException | RejectedExecutionException e) {
+                if (inFlight.remove(m.messageId()) != null) {
+                    slots.release();
+                }
+                for (Message rest : messages.subList(i, messages.size())) {
+                    if (setVisibility(rest, 0)) {
+                        stats.released.incrementAndGet();
+                    }
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
             }
         }
     }
@@ -129,7 +168,8 @@ public final class QueueWorker implements AutoCloseable {
                 stats.deleted.incrementAndGet();
             }
         } catch (SdkException e) {
-            log.println("{\"level\":\"WARN\",\"event\":\"delete-failed\",\"messageId\":\"" + message.messageId() + "\"}");
+            log.println(OutcomeLog.warning("delete-failed", "message " + message.messageId() + " was handled but not"
+                    + " deleted, so it will be redelivered (harmless: its renditions are up to date): " + e.getMessage()));
         } finally {
             inFlight.remove(message.messageId());
             slots.release();
@@ -211,6 +251,11 @@ public final class QueueWorker implements AutoCloseable {
         }
         running = false;
         poller.interrupt();
+        try {
+            poller.join(options.shutdownGrace().toMillis() + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
         while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(50));

@@ -24,18 +24,22 @@ public record KeyTemplate(String pattern) {
     static List<String> problems(String pattern, int renditionCount) {
         var problems = new java.util.ArrayList<String>();
         Matcher m = PLACEHOLDER.matcher(pattern);
-        boolean identifiesSource = false;
+        boolean hasKey = false;
+        boolean hasDir = false;
+        boolean hasStem = false;
         while (m.find()) {
             String name = m.group(1);
             if (!PLACEHOLDERS.contains(name)) {
                 problems.add("destination.keyTemplate: unknown placeholder {" + name + "} in '" + pattern
                         + "' (expected " + String.join(", ", PLACEHOLDERS.stream().map(p -> "{" + p + "}").toList()) + ")");
             }
-            identifiesSource |= name.equals("key") || name.equals("stem");
+            hasKey |= name.equals("key");
+            hasDir |= name.equals("dir");
+            hasStem |= name.equals("stem");
         }
-        if (!identifiesSource) {
-            problems.add("destination.keyTemplate: '" + pattern + "' must contain {key} or {stem}, or every source"
-                    + " would overwrite the same rendition");
+        if (!hasKey && !(hasDir && hasStem)) {
+            problems.add("destination.keyTemplate: '" + pattern + "' must contain {key}, or {dir} and {stem}, or"
+                    + " sources with the same name in different folders would overwrite each other's renditions");
         }
         if (renditionCount > 1 && !pattern.contains("{rendition}")) {
             problems.add("destination.keyTemplate: '" + pattern + "' must contain {rendition} when there are "

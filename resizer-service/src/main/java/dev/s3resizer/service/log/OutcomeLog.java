@@ -58,6 +58,17 @@ public final class OutcomeLog {
         return finish(w);
     }
 
+    /** A warning about the adapter itself, not an object: a failed receive, a failed delete. */
+    public static String warning(String event, String detail) {
+        JsonWriter w = JsonWriter.create();
+        w.writeStartObject();
+        w.writeFieldName("time").writeValue(Instant.now().toString());
+        w.writeFieldName("level").writeValue("WARN");
+        w.writeFieldName("event").writeValue(event);
+        w.writeFieldName("detail").writeValue(detail);
+        return finish(w);
+    }
+
     /** A queue message whose body is no S3 notification at all. */
     public static String badMessage(String messageId, ResizerException e) {
         JsonWriter w = JsonWriter.create();

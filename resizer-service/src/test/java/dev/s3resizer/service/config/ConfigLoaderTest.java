@@ -69,6 +69,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void stemAloneWouldMakeSameNamedSourcesInDifferentFoldersCollide() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("RESIZER_KEY_TEMPLATE", "{rendition}/{stem}.{ext}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("{dir} and {stem}");
+        assertThat(ConfigLoader.load(null, Map.of("RESIZER_KEY_TEMPLATE", "{rendition}/{dir}{stem}-web.{ext}"))
+                .destination().keyTemplate()).isEqualTo("{rendition}/{dir}{stem}-web.{ext}");
+    }
+
+    @Test
     void reducingGapFromYamlAndEnvironment() throws IOException {
         assertThat(ConfigLoader.load(null, Map.of()).reducingGap()).isEqualTo(2.0);
         assertThat(ConfigLoader.load(yaml("resampling: {reducingGap: 1.5}"), Map.of()).reducingGap()).isEqualTo(1.5);
