@@ -69,22 +69,19 @@ public final class Backfill {
                 bytesIn.get(), bytesOut.get(), Duration.ofNanos(System.nanoTime() - startNanos), listing);
     }
 
+    /** Lists page by page and starts work while the listing goes on, so a huge bucket starts at once. */
     public Summary run(Options options) throws InterruptedException {
         startNanos = System.nanoTime();
         var source = service.config().source();
         String prefix = source.prefix() + options.prefix();
-        List<ObjectRef> work = new ArrayList<>();
-        store.list(source.bucket(), prefix).forEach(o -> {
-            if (service.notOurs(o.ref()).isEmpty()) {
-                work.add(o.ref());
-                total.incrementAndGet();
-            }
-        });
-        listing = false;
         RateLimit rate = new RateLimit(options.ratePerSecond());
         Semaphore slots = new Semaphore(options.concurrency());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ObjectRef ref : work) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+             var listed = store.list(source.bucket(), prefix)) {
+            for (var it = listed.map(o -> o.ref()).filter(ref -> service.notOurs(ref).isEmpty()).iterator();
+                 it.hasNext(); ) {
+                ObjectRef ref = it.next();
+                total.incrementAndGet();
                 slots.acquire();
                 rate.await();
                 pool.execute(() -> {
@@ -95,6 +92,7 @@ public final class Backfill {
                     }
                 });
             }
+            listing = false;
         }
         return new Summary(progress(), List.copyOf(failures));
     }
