@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@code Backfill.Summary s = new Backfill(service, store).run(new Backfill.Options("2024/", false, 4, 0));}
  */
 public final class Backfill {
+
+    /** How many listed keys may wait for processing. */
+    static final int LIST_AHEAD = 100_000;
 
     /**
      * @param prefix      key prefix inside the watched prefix ("" for all)
@@ -69,32 +76,60 @@ public final class Backfill {
                 bytesIn.get(), bytesOut.get(), Duration.ofNanos(System.nanoTime() - startNanos), listing);
     }
 
-    /** Lists page by page and starts work while the listing goes on, so a huge bucket starts at once. */
+    /**
+     * Lists page by page on its own thread, up to {@link #LIST_AHEAD} keys ahead of the work, which
+     * starts at once; the total (and so the ETA) is known as soon as the listing ends.
+     */
     public Summary run(Options options) throws InterruptedException {
         startNanos = System.nanoTime();
         var source = service.config().source();
         String prefix = source.prefix() + options.prefix();
+        BlockingQueue<Optional<ObjectRef>> listed = new LinkedBlockingQueue<>(LIST_AHEAD);
         RateLimit rate = new RateLimit(options.ratePerSecond());
         Semaphore slots = new Semaphore(options.concurrency());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-             var listed = store.list(source.bucket(), prefix)) {
-            for (var it = listed.map(o -> o.ref()).filter(ref -> service.notOurs(ref).isEmpty()).iterator();
-                 it.hasNext(); ) {
-                ObjectRef ref = it.next();
-                total.incrementAndGet();
-                slots.acquire();
-                rate.await();
-                pool.execute(() -> {
-                    try {
-                        one(ref, options.dryRun());
-                    } finally {
-                        slots.release();
-                    }
-                });
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> lister = pool.submit(() -> list(source.bucket(), prefix, listed));
+            try {
+                for (Optional<ObjectRef> next = listed.take(); next.isPresent(); next = listed.take()) {
+                    ObjectRef ref = next.get();
+                    slots.acquire();
+                    rate.await();
+                    pool.execute(() -> {
+                        try {
+                            one(ref, options.dryRun());
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                }
+            } catch (InterruptedException e) {
+                lister.cancel(true);
+                throw e;
             }
-            listing = false;
+            lister.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         return new Summary(progress(), List.copyOf(failures));
+    }
+
+    /** Feeds the queue with every source under the prefix, then an empty marker (also after a failure). */
+    private Void list(String bucket, String prefix, BlockingQueue<Optional<ObjectRef>> out) throws InterruptedException {
+        try (var objects = store.list(bucket, prefix)) {
+            for (var it = objects.iterator(); it.hasNext(); ) {
+                ObjectRef ref = it.next().ref();
+                if (service.notOurs(ref).isEmpty()) {
+                    total.incrementAndGet();
+                    out.put(Optional.of(ref));
+                }
+            }
+        } finally {
+            listing = false;
+            if (!Thread.currentThread().isInterrupted()) {
+                out.put(Optional.empty());
+            }
+        }
+        return null;
     }
 
     private void one(ObjectRef ref, boolean dryRun) {

@@ -7,9 +7,10 @@ import software.amazon.awssdk.regions.Region;
 import java.net.URI;
 
 /**
- * What every AWS client of the resizer gets, whatever the service: an explicit region if given
- * (us-east-1 for a local endpoint when the environment names none, as local servers expect),
- * fixed credentials if given (else the default chain) and the endpoint override.
+ * What every AWS client of the resizer gets, whatever the service: an explicit region if given,
+ * else {@code AWS_REGION} or, like the aws CLI, {@code AWS_DEFAULT_REGION} (which the SDK itself
+ * ignores), else us-east-1 for a local endpoint; fixed credentials if given (else the default
+ * chain) and the endpoint override.
  */
 public final class AwsClientSettings {
 
@@ -18,10 +19,10 @@ public final class AwsClientSettings {
 
     public static void apply(AwsClientBuilder<?, ?> builder, URI endpoint, String region,
                              AwsCredentialsProvider credentials) {
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.of(region));
-        } else if (endpoint != null && System.getenv("AWS_REGION") == null
-                && System.getenv("AWS_DEFAULT_REGION") == null) {
+        String chosen = firstNonBlank(region, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"));
+        if (chosen != null) {
+            builder.region(Region.of(chosen));
+        } else if (endpoint != null) {
             builder.region(Region.US_EAST_1);
         }
         if (credentials != null) {
@@ -30,5 +31,14 @@ public final class AwsClientSettings {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 }
