@@ -51,6 +51,14 @@ final class CoefficientStore {
 
     private void copyBlock(int i, int s, int[] dst, int d) {
         short[] src = blocks[i];
+        if (nonzero[i] != null) {
+            int eob = Math.max(1, 64 - Long.numberOfLeadingZeros(nonzero[i][s >> 6]));
+            for (int k = 0, end = FrameHeaders.ROWS[eob] * 8; k < end; k++) {
+                dst[d + k] = src[s + k];
+            }
+            dst[d + layout.planes[i].eobSlot()] = eob;
+            return;
+        }
         int ac = 0;
         dst[d] = src[s];
         for (int k = 1; k < perBlock[i]; k++) {
