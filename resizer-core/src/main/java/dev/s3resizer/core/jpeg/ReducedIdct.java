@@ -191,15 +191,23 @@ final class ReducedIdct {
     /**
      * Any other output size: {@code w x h} pixels (each 1, 2, 4 or 8), every pixel the exact mean
      * of the full transform's output over its (8/w) x (8/h) area. Separable: columns first, reading
-     * only the rows the vertical fold uses, for the columns the horizontal fold uses; then rows.
+     * only the rows the vertical fold uses, for the columns the horizontal fold uses and the end of
+     * block {@code eob} can reach; then rows.
      */
-    void scaled(int[] c, int off, int[] q, int w, int h, byte[] out, int at, int stride) {
+    void scaled(int[] c, int off, int eob, int[] q, int w, int h, byte[] out, int at, int stride) {
         int[] ws = work;
         int used = w == 8 ? 0xFF : w == 4 ? 0xEF : w == 2 ? 0xAB : 0x01;
+        int columns = FrameHeaders.COLUMNS[eob];
         int shift = CONST_BITS - PASS1_BITS;
         int round = 1 << (shift - 1);
         for (int col = 0; col < 8; col++) {
             if ((used >> col & 1) == 0) {
+                continue;
+            }
+            if (col >= columns) {
+                for (int row = 0; row < h * 8; row += 8) {
+                    ws[row + col] = 0;
+                }
                 continue;
             }
             int p = off + col;
@@ -232,7 +240,7 @@ final class ReducedIdct {
         for (int row = 0; row < h * 8; row += 8, at += stride) {
             rowOut(ws, row, w, shift, round, out, at);
         }
-        clear(c, off);
+        clear(c, off, eob);
     }
 
     private static void rowOut(int[] ws, int r, int w, int shift, int round, byte[] out, int at) {
