@@ -112,6 +112,7 @@ final class AcScans {
         int se = scan.se();
         int plus = 1 << scan.al();
         int minus = -1 << scan.al();
+        long band = -1L >>> (63 - scan.se());
         byte[] buf = data.bytes;
         int pos = 0;
         long bits = 0;
@@ -133,9 +134,17 @@ final class AcScans {
                     todo--;
                 }
                 int off = store.offset(comp.index, bx, by);
+                long nonzero = masks[off >> 6];
                 int k = ss;
-                if (eobRun == 0) {
-                    for (; k <= se; k++) {
+                while (true) {
+                    long refined;
+                    int next;
+                    int value = 0;
+                    if (eobRun > 0) {
+                        refined = nonzero & band & (-1L << k);
+                        next = se + 1;
+                        eobRun--;
+                    } else {
                         if (nbits < 32) {
                             bits |= ((long) EntropySegments.LONGS.get(buf, pos)) >>> nbits;
                             pos += (63 - nbits) >>> 3;
@@ -146,7 +155,6 @@ final class AcScans {
                         bits <<= len;
                         nbits -= len;
                         int r = rs >> 4 & 15;
-                        int value = 0;
                         if ((rs & 15) != 0) {
                             value = bits < 0 ? plus : minus;
                             bits <<= 1;
@@ -158,37 +166,15 @@ final class AcScans {
                                 bits <<= r;
                                 nbits -= r;
                             }
-                            break;
+                            continue;
                         }
-                        for (; k <= se; k++) {
-                            int at = off + NATURAL[k];
-                            int coef = b[at];
-                            if (coef != 0) {
-                                if (nbits < 1) {
-                                    bits |= ((long) EntropySegments.LONGS.get(buf, pos)) >>> nbits;
-                                    pos += (63 - nbits) >>> 3;
-                                    nbits |= 56;
-                                }
-                                if (bits < 0 && (coef & plus) == 0) {
-                                    b[at] = (short) (coef + (coef >= 0 ? plus : minus));
-                                }
-                                bits <<= 1;
-                                nbits--;
-                            } else if (--r < 0) {
-                                break;
-                            }
-                        }
-                        if (value != 0 && k <= se) {
-                            b[off + NATURAL[k]] = (short) value;
-                            masks[off >> 6] |= 1L << k;
-                        }
+                        long zeros = ~nonzero & band & (-1L << k);
+                        next = Long.bitCount(zeros) > r ? Long.numberOfTrailingZeros(Long.expand(1L << r, zeros)) : se + 1;
+                        refined = nonzero & (-1L << k) & (-1L >>> (64 - next));
                     }
-                }
-                if (eobRun > 0) {
-                    long left = k > se ? 0 : masks[off >> 6] & (-1L << k) & (-1L >>> (63 - se));
-                    while (left != 0) {
-                        int at = off + NATURAL[Long.numberOfTrailingZeros(left)];
-                        left &= left - 1;
+                    while (refined != 0) {
+                        int at = off + NATURAL[Long.numberOfTrailingZeros(refined)];
+                        refined &= refined - 1;
                         if (nbits < 1) {
                             bits |= ((long) EntropySegments.LONGS.get(buf, pos)) >>> nbits;
                             pos += (63 - nbits) >>> 3;
@@ -201,8 +187,16 @@ final class AcScans {
                         bits <<= 1;
                         nbits--;
                     }
-                    eobRun--;
+                    if (next <= se && value != 0) {
+                        b[off + NATURAL[next]] = (short) value;
+                        nonzero |= 1L << next;
+                    }
+                    k = next + 1;
+                    if (k > se) {
+                        break;
+                    }
                 }
+                masks[off >> 6] = nonzero;
             }
         }
         checkConsumed(pos, nbits, data.starts[segment + 1]);

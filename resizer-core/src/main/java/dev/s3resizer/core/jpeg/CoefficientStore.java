@@ -12,6 +12,11 @@ final class CoefficientStore {
     final ScaledLayout layout;
     final short[][] blocks;
     /**
+     * DC values, one per block, for progressive files: DC scans then touch two bytes per block
+     * instead of a cache line. The same array as {@link #blocks} where only DC is kept.
+     */
+    final short[][] dc;
+    /**
      * Per block, bit z set when the coefficient at zigzag position z is nonzero: lets AC
      * refinement visit only the coefficients that take a correction bit. Progressive only.
      */
@@ -25,13 +30,20 @@ final class CoefficientStore {
         this.blocks = new short[n][];
         this.perBlock = new int[n];
         this.nonzero = new long[n][];
+        this.dc = new short[n][];
         for (int i = 0; i < n; i++) {
             ScaledLayout.Plane p = layout.planes[i];
             perBlock[i] = p.dcOnly() ? 1 : 64;
             int count = p.component.blocksWide * p.component.blocksHigh;
             blocks[i] = new short[Math.multiplyExact(count, perBlock[i])];
             nonzero[i] = layout.frame.progressive && perBlock[i] == 64 ? new long[count] : null;
+            dc[i] = nonzero[i] != null ? new short[count] : blocks[i];
         }
+    }
+
+    /** Index of block ({@code bx}, {@code by}) of component {@code plane}, in {@link #dc} and {@link #nonzero}. */
+    int index(int plane, int bx, int by) {
+        return by * layout.planes[plane].component.blocksWide + bx;
     }
 
     /** Offset of block ({@code bx}, {@code by}) of component {@code plane} in {@link #blocks}. */
@@ -51,6 +63,15 @@ final class CoefficientStore {
 
     private void copyBlock(int i, int s, int[] dst, int d) {
         short[] src = blocks[i];
+        if (nonzero[i] != null) {
+            int eob = Math.max(1, 64 - Long.numberOfLeadingZeros(nonzero[i][s >> 6]));
+            for (int k = 0, end = FrameHeaders.ROWS[eob] * 8; k < end; k++) {
+                dst[d + k] = src[s + k];
+            }
+            dst[d] = dc[i][s >> 6];
+            dst[d + layout.planes[i].eobSlot()] = eob;
+            return;
+        }
         int ac = 0;
         dst[d] = src[s];
         for (int k = 1; k < perBlock[i]; k++) {

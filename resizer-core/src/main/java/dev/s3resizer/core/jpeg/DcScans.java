@@ -49,7 +49,7 @@ final class DcScans {
                 }
                 for (int i = 0; i < comps.length; i++) {
                     Frame.Component c = comps[i];
-                    short[] b = store.blocks[c.index];
+                    short[] b = store.dc[c.index];
                     int h = single ? 1 : c.h;
                     int v = single ? 1 : c.v;
                     for (int by = 0; by < v; by++) {
@@ -59,7 +59,7 @@ final class DcScans {
                                 pos += (63 - nbits) >>> 3;
                                 nbits |= 56;
                             }
-                            int off = store.offset(c.index, mx * h + bx, my * v + by);
+                            int off = store.index(c.index, mx * h + bx, my * v + by);
                             if (refine) {
                                 if (bits < 0) {
                                     b[off] |= (short) (1 << al);

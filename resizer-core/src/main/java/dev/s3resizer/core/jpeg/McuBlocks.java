@@ -100,7 +100,7 @@ final class McuBlocks {
                 case FULL -> idct.idct8(k, c, p.quant, strip, at, w);
                 case QUARTER -> reduced.idct4(k, c, eob, p.quant, strip, at, w);
                 case EIGHTH -> ReducedIdct.idct2(k, c, eob, p.weights, strip, at, w);
-                default -> reduced.scaled(k, c, p.quant, p.idctWidth, p.idctHeight, strip, at, w);
+                default -> reduced.scaled(k, c, eob, p.quant, p.idctWidth, p.idctHeight, strip, at, w);
             }
         }
     }

@@ -52,47 +52,81 @@ final class ReducedIdct {
 
     /**
      * 4x4 output: the folded 4-point series down the seven columns the rows need (column 4
-     * averages out), then along the four rows.
+     * averages out), then along the four rows. Most chroma blocks hold only a few low
+     * frequencies, so columns and rows past the end of block's reach skip their zero terms.
      */
     void idct4(int[] c, int off, int eob, int[] q, byte[] out, int at, int stride) {
         int[] ws = work;
+        int rows = FrameHeaders.ROWS[eob];
+        int columns = FrameHeaders.COLUMNS[eob];
         int shift = CONST_BITS - PASS1_BITS;
         int round = 1 << (shift - 1);
-        int columns = FrameHeaders.COLUMNS[eob];
-        for (int col = 0; col < 8; col++) {
+        for (int col = 0; col < columns; col++) {
             if (col == 4) {
                 continue;
             }
-            if (col >= columns) {
-                ws[col] = ws[col + 8] = ws[col + 16] = ws[col + 24] = 0;
-                continue;
-            }
             int p = off + col;
-            int f0 = c[p] * q[col];
-            int f1 = c[p + 8] * q[col + 8];
-            int f2 = c[p + 16] * q[col + 16];
-            int f3 = c[p + 24] * q[col + 24];
-            int f5 = c[p + 40] * q[col + 40];
-            int f6 = c[p + 48] * q[col + 48];
-            int f7 = c[p + 56] * q[col + 56];
-            if ((f1 | f2 | f3 | f5 | f6 | f7) == 0) {
-                int dc = (f0 * C4 + round) >> shift;
-                ws[col] = ws[col + 8] = ws[col + 16] = ws[col + 24] = dc;
+            if (rows <= 4) {
+                lowColumn(c[p] * q[col], c[p + 8] * q[col + 8], c[p + 16] * q[col + 16], c[p + 24] * q[col + 24],
+                        ws, col, shift, round);
             } else {
-                four(f0, f1, f2, f3, f5, f6, f7, ws, col, 8, shift, round);
+                four(c[p] * q[col], c[p + 8] * q[col + 8], c[p + 16] * q[col + 16], c[p + 24] * q[col + 24],
+                        c[p + 40] * q[col + 40], c[p + 48] * q[col + 48], c[p + 56] * q[col + 56],
+                        ws, col, 8, shift, round);
             }
         }
         shift = CONST_BITS + PASS1_BITS + 2;
         round = (1 << (shift - 1)) + (128 << shift);
-        for (int row = 0; row < 32; row += 8, at += stride) {
-            four(ws[row], ws[row + 1], ws[row + 2], ws[row + 3], ws[row + 5], ws[row + 6], ws[row + 7],
-                    ws, 64, 1, shift, round);
-            out[at] = (byte) clamp(ws[64]);
-            out[at + 1] = (byte) clamp(ws[65]);
-            out[at + 2] = (byte) clamp(ws[66]);
-            out[at + 3] = (byte) clamp(ws[67]);
+        if (columns <= 4) {
+            for (int col = columns; col < 4; col++) {
+                ws[col] = ws[col + 8] = ws[col + 16] = ws[col + 24] = 0;
+            }
+            for (int row = 0; row < 32; row += 8, at += stride) {
+                lowRow(ws[row], ws[row + 1], ws[row + 2], ws[row + 3], shift, round, out, at);
+            }
+        } else {
+            for (int col = columns; col < 8; col++) {
+                ws[col] = ws[col + 8] = ws[col + 16] = ws[col + 24] = 0;
+            }
+            for (int row = 0; row < 32; row += 8, at += stride) {
+                four(ws[row], ws[row + 1], ws[row + 2], ws[row + 3], ws[row + 5], ws[row + 6], ws[row + 7],
+                        ws, 64, 1, shift, round);
+                out[at] = (byte) clamp(ws[64]);
+                out[at + 1] = (byte) clamp(ws[65]);
+                out[at + 2] = (byte) clamp(ws[66]);
+                out[at + 3] = (byte) clamp(ws[67]);
+            }
         }
         clear(c, off, eob);
+    }
+
+    /** {@link #four} down a column whose rows 4..7 are zero. */
+    private static void lowColumn(int f0, int f1, int f2, int f3, int[] ws, int col, int shift, int round) {
+        if ((f1 | f2 | f3) == 0) {
+            int dc = (f0 * C4 + round) >> shift;
+            ws[col] = ws[col + 8] = ws[col + 16] = ws[col + 24] = dc;
+            return;
+        }
+        int ea = f0 * C4;
+        int eb = f2 * C2K4;
+        int o0 = f1 * C1K1 + f3 * C3K3;
+        int o1 = f1 * C1K3 - f3 * C3K1;
+        ws[col] = (ea + eb + o0 + round) >> shift;
+        ws[col + 8] = (ea - eb + o1 + round) >> shift;
+        ws[col + 16] = (ea - eb - o1 + round) >> shift;
+        ws[col + 24] = (ea + eb - o0 + round) >> shift;
+    }
+
+    /** {@link #four} along a row whose columns 4..7 are zero, straight to pixels. */
+    private static void lowRow(int f0, int f1, int f2, int f3, int shift, int round, byte[] out, int at) {
+        int ea = f0 * C4 + round;
+        int eb = f2 * C2K4;
+        int o0 = f1 * C1K1 + f3 * C3K3;
+        int o1 = f1 * C1K3 - f3 * C3K1;
+        out[at] = (byte) clamp((ea + eb + o0) >> shift);
+        out[at + 1] = (byte) clamp((ea - eb + o1) >> shift);
+        out[at + 2] = (byte) clamp((ea - eb - o1) >> shift);
+        out[at + 3] = (byte) clamp((ea + eb - o0) >> shift);
     }
 
     /** Eight coefficients (the 4th averages out) to four means of adjacent output pairs, times two. */
@@ -157,15 +191,23 @@ final class ReducedIdct {
     /**
      * Any other output size: {@code w x h} pixels (each 1, 2, 4 or 8), every pixel the exact mean
      * of the full transform's output over its (8/w) x (8/h) area. Separable: columns first, reading
-     * only the rows the vertical fold uses, for the columns the horizontal fold uses; then rows.
+     * only the rows the vertical fold uses, for the columns the horizontal fold uses and the end of
+     * block {@code eob} can reach; then rows.
      */
-    void scaled(int[] c, int off, int[] q, int w, int h, byte[] out, int at, int stride) {
+    void scaled(int[] c, int off, int eob, int[] q, int w, int h, byte[] out, int at, int stride) {
         int[] ws = work;
         int used = w == 8 ? 0xFF : w == 4 ? 0xEF : w == 2 ? 0xAB : 0x01;
+        int columns = FrameHeaders.COLUMNS[eob];
         int shift = CONST_BITS - PASS1_BITS;
         int round = 1 << (shift - 1);
         for (int col = 0; col < 8; col++) {
             if ((used >> col & 1) == 0) {
+                continue;
+            }
+            if (col >= columns) {
+                for (int row = 0; row < h * 8; row += 8) {
+                    ws[row + col] = 0;
+                }
                 continue;
             }
             int p = off + col;
@@ -198,7 +240,7 @@ final class ReducedIdct {
         for (int row = 0; row < h * 8; row += 8, at += stride) {
             rowOut(ws, row, w, shift, round, out, at);
         }
-        clear(c, off);
+        clear(c, off, eob);
     }
 
     private static void rowOut(int[] ws, int r, int w, int shift, int round, byte[] out, int at) {
