@@ -3,14 +3,14 @@
 # reference) makes the reference rendition; the resizer and Pillow (the seed's thumbnail call) make
 # theirs as lossless PNG, so only resampling and colour handling are compared; then the PSNR of
 # each against the reference is printed. Higher is closer. Needs libvips-tools and python3-pil.
-# Usage: scripts/quality.sh [SIZE] IMAGE...
+# Usage: [GAP=1] scripts/quality.sh [SIZE] IMAGE...   (GAP: the resizer's --reducing-gap, default 2)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 size=1000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then size=$1; shift; fi
 [ $# -gt 0 ] || { echo "usage: $0 [SIZE] IMAGE..." >&2; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-"$root/resizer" resize --width "$size" --format png -o "$work/ours" "$@" >/dev/null
+"$root/resizer" resize --width "$size" --format png --reducing-gap "${GAP:-2}" -o "$work/ours" "$@" >/dev/null
 printf 'file\tpsnr_resizer_dB\tpsnr_pillow_dB\n'
 for f in "$@"; do
   name=$(basename "$f"); stem=${name%.*}
@@ -20,7 +20,11 @@ import sys
 from PIL import Image, ImageChops, ImageOps, ImageStat
 import math
 src, ref_path, ours_path, size, name = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
-ref = Image.open(ref_path).convert("RGB")
+def over_white(im):
+    if im.mode in ("RGBA", "LA"):
+        im = im.convert("RGBA"); bg = Image.new("RGB", im.size, (255, 255, 255)); bg.paste(im, mask=im.split()[3]); return bg
+    return im.convert("RGB")
+ref = over_white(Image.open(ref_path))
 def psnr(a, b):
     if a.size != b.size:
         return float("nan")
@@ -32,10 +36,8 @@ pil = Image.open(src)
 pil.thumbnail((size, size))                     # the seed's call
 if pil.size != ref.size:                        # the seed ignores EXIF orientation: give it a fair chance
     pil = ImageOps.exif_transpose(Image.open(src)); pil.thumbnail((size, size))
-if pil.mode == "RGBA":                          # compare over white, like the JPEG renditions
-    bg = Image.new("RGB", pil.size, (255, 255, 255)); bg.paste(pil, mask=pil.split()[3]); pil = bg
-if ours.mode == "RGBA":
-    bg = Image.new("RGB", ours.size, (255, 255, 255)); bg.paste(ours, mask=ours.split()[3]); ours = bg
+pil = over_white(pil)                           # compare over white, like the JPEG renditions
+ours = over_white(ours)
 print(f"{name}\t{psnr(ours, ref):.2f}\t{psnr(pil.convert('RGB'), ref):.2f}")
 PY
 done
