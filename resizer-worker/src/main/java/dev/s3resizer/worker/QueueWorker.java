@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class QueueWorker implements AutoCloseable {
 
     private static final Backoff FAILURE_BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(15));
+    /** Hopeless messages still back off, so a queue without a redrive policy does not spin on them. */
+    private static final Backoff HOPELESS_BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5));
     private static final Backoff RECEIVE_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
     private final SqsClient sqs;
@@ -215,11 +217,11 @@ public final class QueueWorker implements AutoCloseable {
         }
     }
 
-    /** Makes a failed message visible again after a backoff: short for hopeless ones, growing for transient ones. */
+    /** Makes a failed message visible again after an exponential backoff, so the redrive policy can act. */
     private void retryLater(Message message, ResizerException cause) {
         int receives = Integer.parseInt(message.attributes()
                 .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        Duration delay = cause.retryable() ? FAILURE_BACKOFF.delay(receives) : Duration.ofSeconds(1);
+        Duration delay = (cause.retryable() ? FAILURE_BACKOFF : HOPELESS_BACKOFF).delay(receives);
         setVisibility(message, (int) delay.toSeconds());
     }
 
