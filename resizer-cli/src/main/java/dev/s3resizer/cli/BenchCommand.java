@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Times new ImageResizer(Limits.DEFAULT).render(bytes, renditions) per file, in-process on one thread: "
+            "Times the real pipeline (ImageResizer.render) per file, in-process on one thread: "
                 + "first --warmup untimed rounds over all files, then the mean wall time of --rounds timed rounds.",
             "Renditions: fit inside SIZE x SIZE (or each box of --renditions, from one decode), JPEG quality 75, "
                 + "no upscaling: the job peers.sh gives Pillow and libvips.",
