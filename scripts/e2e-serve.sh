@@ -9,6 +9,8 @@ work=$(mktemp -d)
 port=${E2E_PORT:-19000}
 endpoint="http://127.0.0.1:$port"
 aws_bin=$( [ -x /usr/bin/aws ] && echo /usr/bin/aws || command -v aws )
+convert=$( [ -x /usr/bin/convert ] && echo /usr/bin/convert || command -v convert )
+identify=$( [ -x /usr/bin/identify ] && echo /usr/bin/identify || command -v identify )
 export AWS_ACCESS_KEY_ID=resizer AWS_SECRET_ACCESS_KEY=resizer-secret AWS_DEFAULT_REGION=us-east-1
 export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
 export AWS_REQUEST_CHECKSUM_CALCULATION=when_required AWS_RESPONSE_CHECKSUM_VALIDATION=when_required
@@ -32,9 +34,9 @@ done
 grep -q "Ctrl-C stops" "$work/serve.log" || fail "server did not start in 60 s"
 sed -n '1,20p' "$work/serve.log"
 
-convert -size 4032x3024 plasma:fractal -blur 0x1 -quality 92 "$work/big photo.jpg"
-convert -size 1200x800 gradient:navy-orange -quality 90 "$work/cat+dog.jpg"
-echo "big photo.jpg: $(identify -format '%wx%h' "$work/big photo.jpg"), $(stat -c %s "$work/big photo.jpg") bytes"
+"$convert" -size 4032x3024 plasma:fractal -blur 0x1 -quality 92 "$work/big photo.jpg"
+"$convert" -size 1200x800 gradient:navy-orange -quality 90 "$work/cat+dog.jpg"
+echo "big photo.jpg: $("$identify" -format '%wx%h' "$work/big photo.jpg"), $(stat -c %s "$work/big photo.jpg") bytes"
 
 s3 s3 cp "$work/cat+dog.jpg" "s3://incoming/holiday photos/my cat+dog.jpg"
 s3 s3 cp "$work/big photo.jpg" "s3://incoming/big photo.jpg"
@@ -51,7 +53,7 @@ check() { # key expected-WxH
   type=$(s3 s3api head-object --bucket resized --key "$1" --query ContentType --output text)
   [ "$type" = "image/jpeg" ] || fail "$1 has Content-Type $type"
   s3 s3 cp "s3://resized/$1" "$work/check.jpg" >/dev/null
-  dims=$(identify -format '%wx%h' "$work/check.jpg")
+  dims=$("$identify" -format '%wx%h' "$work/check.jpg")
   [ "$dims" = "$2" ] || fail "$1 is $dims, expected $2"
   echo "ok  s3://resized/$1  $dims  $type"
 }
