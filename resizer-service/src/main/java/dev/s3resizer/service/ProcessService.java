@@ -86,10 +86,11 @@ public final class ProcessService {
             if (RenditionMetadata.isRendition(current.metadata())) {
                 return Outcome.skipped(source, Outcome.Status.SKIPPED, "object carries the rendition marker");
             }
-            if (upToDate(current.ref())) {
+            Map<String, StoredObject> existing = existingRenditions(current.ref().key());
+            if (upToDate(current.ref(), existing)) {
                 return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
             }
-            Outcome outcome = render(current.ref());
+            Outcome outcome = render(current.ref(), existing);
             clearFailure(source);
             return outcome;
         } catch (RuntimeException e) {
@@ -168,24 +169,35 @@ public final class ProcessService {
 
     /** True when every rendition exists, made from this ETag of the source with the current spec. */
     public boolean upToDate(ObjectRef source) {
+        return upToDate(source, existingRenditions(source.key()));
+    }
+
+    private boolean upToDate(ObjectRef source, Map<String, StoredObject> existing) {
         if (source.eTag() == null) {
             return false;
         }
         for (Rendition r : config.renditions()) {
-            boolean found = false;
-            for (ObjectRef candidate : targets.candidates(r, source.key())) {
-                Optional<StoredObject> existing = store.head(candidate);
-                if (existing.isPresent()
-                        && RenditionMetadata.matches(existing.get().metadata(), r, source.key(), source.eTag())) {
-                    found = true;
-                    break;
-                }
-            }
+            boolean found = targets.candidates(r, source.key()).stream()
+                    .map(candidate -> existing.get(candidate.key()))
+                    .anyMatch(o -> o != null && RenditionMetadata.matches(o.metadata(), r, source.key(), source.eTag()));
             if (!found) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Every object at a key where a rendition of this source may live, one HEAD each. */
+    private Map<String, StoredObject> existingRenditions(String sourceKey) {
+        Map<String, StoredObject> existing = new LinkedHashMap<>();
+        for (Rendition r : config.renditions()) {
+            for (ObjectRef candidate : targets.candidates(r, sourceKey)) {
+                if (!existing.containsKey(candidate.key())) {
+                    store.head(candidate).ifPresent(o -> existing.put(candidate.key(), o));
+                }
+            }
+        }
+        return existing;
     }
 
     /** Why the object is not a source this configuration processes, or empty when it is. */
@@ -199,7 +211,7 @@ public final class ProcessService {
         return Optional.empty();
     }
 
-    private Outcome render(ObjectRef source) {
+    private Outcome render(ObjectRef source, Map<String, StoredObject> existing) {
         long maxBytes = config.limits().maxInputBytes();
         if (source.size() != null && source.size() > maxBytes) {
             throw new ImageTooLargeException("input is " + source.size() + " bytes, over the limit of " + maxBytes + " bytes");
@@ -210,13 +222,14 @@ public final class ProcessService {
         long t1 = System.nanoTime();
         List<RenditionResult> results = renderBounded(bytes);
         long t2 = System.nanoTime();
+        refuseCollisions(source, results, existing);
         List<Outcome.Written> written = new ArrayList<>();
         for (RenditionResult r : results) {
             ObjectRef target = targets.target(r.rendition(), source.key(), r.format());
             store.put(target, r.bytes(), new PutOptions(r.mediaType(), config.destination().cacheControl(),
                     RenditionMetadata.of(r.rendition(), source.key(), source.eTag())));
             written.add(new Outcome.Written(r.rendition().name(), target.key(), r.width(), r.height(), r.size()));
-            removeOtherFormat(r, source, target);
+            removeOtherFormat(r, source, target, existing);
         }
         long t3 = System.nanoTime();
         timings.put("get", (t1 - t0) / 1_000_000);
@@ -226,16 +239,30 @@ public final class ProcessService {
     }
 
     /** An {@code auto} rendition that changed format (PNG to JPEG) must not leave the old file behind. */
-    private void removeOtherFormat(RenditionResult result, ObjectRef source, ObjectRef written) {
+    private void removeOtherFormat(RenditionResult result, ObjectRef source, ObjectRef written,
+                                   Map<String, StoredObject> existing) {
         for (ObjectRef candidate : targets.candidates(result.rendition(), source.key())) {
-            if (!candidate.key().equals(written.key())) {
-                store.head(candidate)
-                        .filter(o -> source.key().equals(RenditionMetadata.sourceKey(o.metadata())))
-                        .ifPresent(o -> store.delete(candidate));
+            StoredObject other = existing.get(candidate.key());
+            if (!candidate.key().equals(written.key()) && other != null
+                    && source.key().equals(RenditionMetadata.sourceKey(other.metadata()))) {
+                store.delete(candidate);
             }
         }
     }
 
+    /** Refuses, before writing anything, to overwrite renditions that another source owns. */
+    private void refuseCollisions(ObjectRef source, List<RenditionResult> results, Map<String, StoredObject> existing) {
+        for (RenditionResult r : results) {
+            ObjectRef target = targets.target(r.rendition(), source.key(), r.format());
+            StoredObject there = existing.get(target.key());
+            String owner = there == null ? null : RenditionMetadata.sourceKey(there.metadata());
+            if (owner != null && !owner.equals(source.key())) {
+                throw new RenditionCollisionException("its " + r.rendition().name() + " rendition would overwrite "
+                        + target + ", which belongs to s3://" + source.bucket() + "/" + owner
+                        + "; a key template with the source's name, e.g. {rendition}/{dir}{name}.{ext}, keeps both");
+            }
+        }
+    }
     private List<RenditionResult> renderBounded(byte[] bytes) {
         renderSlots.acquireUninterruptibly();
         try {

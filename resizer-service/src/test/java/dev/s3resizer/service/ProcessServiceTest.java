@@ -164,6 +164,27 @@ class ProcessServiceTest {
     }
 
     @Test
+    void twoSourcesMappingToOneRenditionKeyAreRefusedNotOverwritten() {
+        s3.put("incoming", "twins/cat.jpg", TestImages.jpeg(900, 600));
+        s3.put("incoming", "twins/cat.png", TestImages.jpeg(600, 900));
+        service.process(ObjectRef.of("incoming", "twins/cat.jpg"));
+
+        assertThatThrownBy(() -> service.process(ObjectRef.of("incoming", "twins/cat.png")))
+                .isInstanceOfSatisfying(ObjectFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("collision");
+                    assertThat(f.getMessage()).contains("s3://resized/thumb/twins/cat.jpg", "twins/cat.jpg", "{name}");
+                });
+        assertThat(TestImages.size(s3.get("resized", "thumb/twins/cat.jpg"))).containsExactly(320, 213);
+
+        ProcessService byName = new ProcessService(ConfigLoader.load(null,
+                Map.of("RESIZER_KEY_TEMPLATE", "{rendition}/{dir}{name}.{ext}")), new S3ObjectStore(s3.s3));
+        byName.process(ObjectRef.of("incoming", "twins/cat.jpg"));
+        byName.process(ObjectRef.of("incoming", "twins/cat.png"));
+        assertThat(TestImages.size(s3.get("resized", "thumb/twins/cat.png.jpg"))).containsExactly(213, 320);
+        assertThat(TestImages.size(s3.get("resized", "thumb/twins/cat.jpg.jpg"))).containsExactly(320, 213);
+    }
+
+    @Test
     void objectCarryingTheRenditionMarkerIsNeverASource() {
         s3.put("incoming", "sneaky.jpg", TestImages.jpeg(640, 480), Map.of("resizer-rendition", "thumb"));
 

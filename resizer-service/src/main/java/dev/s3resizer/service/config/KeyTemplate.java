@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Where a rendition of a source key is stored. Placeholders: {@code {rendition}}, {@code {key}}
  * (the source key with its extension changed to the output's), {@code {dir}} (the key's folder
- * with a trailing slash, or empty), {@code {stem}} (file name without extension) and {@code {ext}}.
+ * with a trailing slash, or empty), {@code {stem}} (file name without extension), {@code {name}}
+ * (the file name as uploaded, extension included) and {@code {ext}} (the output's extension).
  *
  * <p>{@code new KeyTemplate("{rendition}/{key}").render("thumb", "a/cat.png", ImageFormat.JPEG)}
  * gives {@code thumb/a/cat.jpg}.
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 public record KeyTemplate(String pattern) {
 
     public static final String DEFAULT = "{rendition}/{key}";
-    static final List<String> PLACEHOLDERS = List.of("rendition", "key", "dir", "stem", "ext");
+    static final List<String> PLACEHOLDERS = List.of("rendition", "key", "dir", "stem", "name", "ext");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
     /** Problems with the pattern, empty when it is usable. */
@@ -35,10 +36,10 @@ public record KeyTemplate(String pattern) {
             }
             hasKey |= name.equals("key");
             hasDir |= name.equals("dir");
-            hasStem |= name.equals("stem");
+            hasStem |= name.equals("stem") || name.equals("name");
         }
         if (!hasKey && !(hasDir && hasStem)) {
-            problems.add("destination.keyTemplate: '" + pattern + "' must contain {key}, or {dir} and {stem}, or"
+            problems.add("destination.keyTemplate: '" + pattern + "' must contain {key}, or {dir} and {stem} or {name}, or"
                     + " sources with the same name in different folders would overwrite each other's renditions");
         }
         if (renditionCount > 1 && !pattern.contains("{rendition}")) {
@@ -62,6 +63,7 @@ public record KeyTemplate(String pattern) {
                 .replace("{key}", dir + stem + "." + ext)
                 .replace("{dir}", dir)
                 .replace("{stem}", stem)
+                .replace("{name}", name)
                 .replace("{ext}", ext);
     }
 
