@@ -9,7 +9,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 
@@ -97,6 +100,10 @@ final class ToPixels {
         for (int b = 0; b < bands; b++) {
             shift[b] = Math.max(0, model.getComponentSize(b) - 8);
         }
+        Pixels direct = interleaved(raster, c, bands);
+        if (direct != null) {
+            return direct;
+        }
         Pixels out = Pixels.allocate(w, h, c);
         byte[] dst = out.data();
         int[] row = new int[w * bands];
@@ -119,6 +126,39 @@ final class ToPixels {
                     if (alpha) {
                         dst[o + 3] = (byte) (row[i + 3] >> shift[3]);
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The common decoder layouts (8- or 16-bit samples, pixel-interleaved, one band per output
+     * channel) copied straight from the data buffer; null for anything else.
+     */
+    private static Pixels interleaved(Raster raster, int c, int bands) {
+        if (bands != c || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+            return null;
+        }
+        DataBuffer buffer = raster.getDataBuffer();
+        if (buffer.getNumBanks() != 1 || !(buffer instanceof DataBufferByte || buffer instanceof DataBufferUShort)) {
+            return null;
+        }
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        int[] offsets = model.getBandOffsets();
+        int pixelStride = model.getPixelStride();
+        int scanline = model.getScanlineStride();
+        int base = buffer.getOffset();
+        Pixels out = Pixels.allocate(w, h, c);
+        byte[] dst = out.data();
+        byte[] bytes = buffer instanceof DataBufferByte b ? b.getData() : null;
+        short[] shorts = buffer instanceof DataBufferUShort u ? u.getData() : null;
+        for (int y = 0, o = 0; y < h; y++) {
+            for (int x = 0, p = base + y * scanline; x < w; x++, p += pixelStride) {
+                for (int k = 0; k < c; k++, o++) {
+                    dst[o] = bytes != null ? bytes[p + offsets[k]] : (byte) (shorts[p + offsets[k]] >>> 8);
                 }
             }
         }
