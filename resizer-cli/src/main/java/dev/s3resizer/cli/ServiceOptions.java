@@ -3,6 +3,7 @@ package dev.s3resizer.cli;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
+import dev.s3resizer.service.storage.AwsClientSettings;
 import dev.s3resizer.service.storage.S3Clients;
 import dev.s3resizer.service.storage.S3ObjectStore;
 import picocli.CommandLine.Option;
@@ -34,11 +35,7 @@ final class ServiceOptions {
     }
 
     URI endpointOrEnv() {
-        if (endpoint != null) {
-            return endpoint;
-        }
-        String env = System.getenv().getOrDefault("AWS_ENDPOINT_URL_S3", System.getenv("AWS_ENDPOINT_URL"));
-        return env == null || env.isBlank() ? null : URI.create(env);
+        return endpoint != null ? endpoint : AwsClientSettings.endpointFromEnvironment(System.getenv(), "S3");
     }
 
     S3Client s3() {

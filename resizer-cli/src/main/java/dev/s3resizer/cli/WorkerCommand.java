@@ -1,5 +1,6 @@
 package dev.s3resizer.cli;
 
+import dev.s3resizer.service.storage.AwsClientSettings;
 import dev.s3resizer.worker.QueueWorker;
 import dev.s3resizer.worker.SqsClients;
 import dev.s3resizer.worker.WorkerOptions;
@@ -48,7 +49,8 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        URI sqsUri = sqsEndpoint != null ? sqsEndpoint : envUri("AWS_ENDPOINT_URL_SQS");
+        URI sqsUri = sqsEndpoint != null ? sqsEndpoint
+                : AwsClientSettings.endpointFromEnvironment(System.getenv(), "SQS");
         WorkerOptions workerOptions = WorkerOptions.defaults(queueUrl)
                 .withVisibilityTimeout(Duration.ofSeconds(visibilityTimeout))
                 .withShutdownGrace(Duration.ofSeconds(shutdownGrace));
@@ -69,8 +71,4 @@ final class WorkerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static URI envUri(String name) {
-        String value = System.getenv().getOrDefault(name, System.getenv("AWS_ENDPOINT_URL"));
-        return value == null || value.isBlank() ? null : URI.create(value);
-    }
 }

@@ -5,6 +5,7 @@ import dev.s3resizer.core.Rendition;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
+import dev.s3resizer.service.storage.AwsClientSettings;
 import dev.s3resizer.service.storage.S3Clients;
 import dev.s3resizer.service.storage.S3ObjectStore;
 import org.crac.Context;
@@ -47,8 +48,7 @@ final class Container implements Resource {
 
     Container(Map<String, String> env) {
         this.config = ConfigLoader.load(null, env);
-        String url = env.getOrDefault("AWS_ENDPOINT_URL_S3", env.get("AWS_ENDPOINT_URL"));
-        this.endpoint = url == null || url.isBlank() ? null : URI.create(url);
+        this.endpoint = AwsClientSettings.endpointFromEnvironment(env, "S3");
         this.region = env.get("AWS_REGION");
         open();
         Core.getGlobalContext().register(this);

@@ -60,10 +60,7 @@ public final class OutcomeLog {
 
     /** A warning about the adapter itself, not an object: a failed receive, a failed delete. */
     public static String warning(String event, String detail) {
-        JsonWriter w = JsonWriter.create();
-        w.writeStartObject();
-        w.writeFieldName("time").writeValue(Instant.now().toString());
-        w.writeFieldName("level").writeValue("WARN");
+        JsonWriter w = header("WARN");
         w.writeFieldName("event").writeValue(event);
         w.writeFieldName("detail").writeValue(detail);
         return finish(w);
@@ -71,10 +68,7 @@ public final class OutcomeLog {
 
     /** A queue message whose body is no S3 notification at all. */
     public static String badMessage(String messageId, ResizerException e) {
-        JsonWriter w = JsonWriter.create();
-        w.writeStartObject();
-        w.writeFieldName("time").writeValue(Instant.now().toString());
-        w.writeFieldName("level").writeValue("ERROR");
+        JsonWriter w = header("ERROR");
         w.writeFieldName("messageId").writeValue(messageId);
         w.writeFieldName("outcome").writeValue("failed");
         w.writeFieldName("reason").writeValue(e.reason());
@@ -83,12 +77,18 @@ public final class OutcomeLog {
     }
 
     private static JsonWriter start(String level, ObjectRef source) {
+        JsonWriter w = header(level);
+        w.writeFieldName("bucket").writeValue(source.bucket());
+        w.writeFieldName("key").writeValue(source.key());
+        return w;
+    }
+
+    /** Opens a line with the fields every line has: time and level. */
+    private static JsonWriter header(String level) {
         JsonWriter w = JsonWriter.create();
         w.writeStartObject();
         w.writeFieldName("time").writeValue(Instant.now().toString());
         w.writeFieldName("level").writeValue(level);
-        w.writeFieldName("bucket").writeValue(source.bucket());
-        w.writeFieldName("key").writeValue(source.key());
         return w;
     }
 

@@ -33,6 +33,16 @@ public final class AwsClientSettings {
         }
     }
 
+    /**
+     * The endpoint the environment names for a service, as the AWS SDKs and CLI read it:
+     * {@code AWS_ENDPOINT_URL_<SERVICE>} (e.g. {@code AWS_ENDPOINT_URL_S3}), else {@code AWS_ENDPOINT_URL};
+     * null for AWS itself.
+     */
+    public static URI endpointFromEnvironment(java.util.Map<String, String> env, String service) {
+        String url = firstNonBlank(env.get("AWS_ENDPOINT_URL_" + service), env.get("AWS_ENDPOINT_URL"));
+        return url == null ? null : URI.create(url);
+    }
+
     private static String firstNonBlank(String... values) {
         for (String v : values) {
             if (v != null && !v.isBlank()) {
