@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hands the local endpoint's event notifications to the processing service on a pool sized to the
- * cores, and prints one human-readable line per source object. Events on rendition keys are
- * skipped by the service and not printed.
+ * cores, and prints one human-readable line per source object. Only the watched bucket and prefix
+ * notify (see {@link ServeCommand#notifications}), so rendition writes never reach it.
  */
 final class LocalProcessing implements AutoCloseable {
 
@@ -45,7 +45,7 @@ final class LocalProcessing implements AutoCloseable {
 
     private void handle(ObjectEvent event) {
         ProcessService s = service;
-        if (s == null || s.notOurs(event.ref()).isPresent()) {
+        if (s == null) {
             return;
         }
         long start = System.nanoTime();
