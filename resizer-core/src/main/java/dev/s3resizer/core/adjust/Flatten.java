@@ -26,9 +26,4 @@ public final class Flatten {
         }
         return dst;
     }
-
-    /** Drops an alpha channel that is opaque everywhere. */
-    public static Pixels dropAlpha(Pixels src) {
-        return onto(src, 0);
-    }
 }
