@@ -3,14 +3,14 @@
 # reference) makes the reference rendition; the resizer and Pillow (the seed's thumbnail call) make
 # theirs as lossless PNG, so only resampling and colour handling are compared; then the PSNR of
 # each against the reference is printed. Higher is closer. Needs libvips-tools and python3-pil.
-# Usage: [GAP=1] scripts/quality.sh [SIZE] IMAGE...   (GAP: the resizer's --reducing-gap, default 2)
+# Usage: [GAP=2] scripts/quality.sh [SIZE] IMAGE...   (GAP: the resizer's --reducing-gap, else its default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 size=1000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then size=$1; shift; fi
 [ $# -gt 0 ] || { echo "usage: $0 [SIZE] IMAGE..." >&2; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-"$root/resizer" resize --width "$size" --format png --reducing-gap "${GAP:-2}" -o "$work/ours" "$@" >/dev/null
+"$root/resizer" resize --width "$size" --format png ${GAP:+--reducing-gap "$GAP"} -o "$work/ours" "$@" >/dev/null
 printf 'file\tpsnr_resizer_dB\tpsnr_pillow_dB\n'
 for f in "$@"; do
   name=$(basename "$f"); stem=${name%.*}

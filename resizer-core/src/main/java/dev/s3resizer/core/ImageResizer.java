@@ -3,6 +3,7 @@ package dev.s3resizer.core;
 import dev.s3resizer.core.adjust.Flatten;
 import dev.s3resizer.core.adjust.Orientation;
 import dev.s3resizer.core.color.SrgbConverter;
+import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.FormatDecoder;
@@ -12,6 +13,7 @@ import dev.s3resizer.core.encode.ImageIoPngEncoder;
 import dev.s3resizer.core.jpeg.JpegDecoder;
 import dev.s3resizer.core.jpeg.encode.JpegEncoder;
 import dev.s3resizer.core.pixels.Pixels;
+import dev.s3resizer.core.pixels.YccPlanes;
 import dev.s3resizer.core.probe.ImageProbe;
 import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
@@ -44,7 +46,7 @@ public final class ImageResizer {
     private static final int CASCADE_FACTOR = 3;
 
     /** Pillow's and libvips' default: shrink-on-load leaves the filter at least a factor of two. */
-    public static final double DEFAULT_REDUCING_GAP = 2.0;
+    public static final double DEFAULT_REDUCING_GAP = 1.5;
 
     private final Limits limits;
     private final double reducingGap;
@@ -120,8 +122,20 @@ public final class ImageResizer {
             needHeight = Math.max(needHeight,
                     minimumSource(plan.outHeight() * reducingGap, plan.cropHeight(), info.height()));
         }
-        Decoded decoded = decoder.decode(data, info, needWidth, needHeight);
-        Pixels[] resampled = resampleAll(info, decoded.pixels(), plans);
+        boolean planes = renditions.stream().allMatch(r -> r.format().resolve(false) == ImageFormat.JPEG
+                && jpeg.takesPlanes(r));
+        Decoded decoded = decoder.decode(data, info, new DecodeRequest(needWidth, needHeight, planes));
+        boolean[] whole = new boolean[plans.size()];
+        for (int i = 0; i < whole.length; i++) {
+            whole[i] = plans.get(i).wholeFrame(info.width(), info.height());
+        }
+        if (decoded.ycc() != null) {
+            return renderPlanes(info, decoded, renditions, plans, whole);
+        }
+        Pixels source = decoded.pixels();
+        double sx = (double) source.width() / info.width();
+        double sy = (double) source.height() / info.height();
+        Pixels[] resampled = resampleAll(source, plans.stream().map(p -> p.scaleSource(sx, sy)).toList(), whole);
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < renditions.size(); i++) {
             results.add(finish(info, decoded, renditions.get(i), resampled[i]));
@@ -130,11 +144,42 @@ public final class ImageResizer {
     }
 
     /**
-     * Resamples every plan, largest output first. A smaller rendition of the whole frame is derived
-     * from an earlier, larger one when that is still at least {@link #CASCADE_FACTOR} times its size (cascading):
-     * a fraction of the work of going back to the decoded source, for the same quality.
+     * The YCbCr path, when every rendition is a baseline JPEG and the source an sRGB JPEG: each
+     * plane resampled on its own, from its own scale, luma to the rendition's size and chroma to
+     * half of it, then encoded as they are. Colour is never converted, chroma never upsampled.
      */
-    private static Pixels[] resampleAll(ImageInfo info, Pixels source, List<Plan> plans) {
+    private List<RenditionResult> renderPlanes(ImageInfo info, Decoded decoded, List<Rendition> renditions,
+                                               List<Plan> plans, boolean[] whole) {
+        YccPlanes ycc = decoded.ycc();
+        List<Plan> luma = new ArrayList<>();
+        List<Plan> chroma = new ArrayList<>();
+        for (Plan plan : plans) {
+            luma.add(plan.scaleSource(ycc.lumaScaleX(), ycc.lumaScaleY()));
+            chroma.add(plan.scaleSource(ycc.chromaScaleX(), ycc.chromaScaleY())
+                    .withOutput((plan.outWidth() + 1) / 2, (plan.outHeight() + 1) / 2));
+        }
+        Pixels[] y = resampleAll(ycc.y(), luma, whole);
+        Pixels[] cb = resampleAll(ycc.cb(), chroma, whole);
+        Pixels[] cr = resampleAll(ycc.cr(), chroma, whole);
+        int orientation = info.orientation();
+        List<RenditionResult> results = new ArrayList<>(renditions.size());
+        for (int i = 0; i < plans.size(); i++) {
+            Rendition r = renditions.get(i);
+            YccPlanes out = new YccPlanes(Orientation.apply(y[i], orientation), Orientation.apply(cb[i], orientation),
+                    Orientation.apply(cr[i], orientation), 1, 1, 0.5, 0.5);
+            results.add(new RenditionResult(r, jpeg.encode(out, r), ImageFormat.JPEG, out.y().width(),
+                    out.y().height()));
+        }
+        return results;
+    }
+
+    /**
+     * Resamples {@code source} for every plan (already scaled to the source), largest output
+     * first. A smaller rendition of the whole frame ({@code whole}) is derived from an earlier,
+     * larger one when that is still at least {@link #CASCADE_FACTOR} times its size (cascading): a
+     * fraction of the work of going back to the decoded source, for the same quality.
+     */
+    private static Pixels[] resampleAll(Pixels source, List<Plan> plans, boolean[] whole) {
         Pixels[] out = new Pixels[plans.size()];
         Integer[] order = new Integer[plans.size()];
         for (int i = 0; i < order.length; i++) {
@@ -145,20 +190,19 @@ public final class ImageResizer {
         for (int i : order) {
             Plan plan = plans.get(i);
             Pixels from = source;
-            Plan scaled = plan.scaleSource((double) source.width() / info.width(), (double) source.height() / info.height());
-            if (plan.wholeFrame(info.width(), info.height())) {
+            if (whole[i]) {
                 for (int j = 0; j < out.length; j++) {
                     Pixels done = out[j];
-                    if (done != null && plans.get(j).wholeFrame(info.width(), info.height())
+                    if (done != null && whole[j]
                             && done.width() >= CASCADE_FACTOR * plan.outWidth()
                             && done.height() >= CASCADE_FACTOR * plan.outHeight()
                             && done.width() < from.width()) {
                         from = done;
-                        scaled = new Plan(0, 0, done.width(), done.height(), plan.outWidth(), plan.outHeight());
+                        plan = new Plan(0, 0, done.width(), done.height(), plan.outWidth(), plan.outHeight());
                     }
                 }
             }
-            out[i] = Resampler.resample(from, scaled);
+            out[i] = Resampler.resample(from, plan);
         }
         return out;
     }

@@ -37,8 +37,8 @@ class ReducingGapTest {
     }
 
     @Test
-    void defaultGapOfTwoLeavesTheFilterTwiceTheOutput() {
-        assertThat(requestedWidths(ImageResizer.DEFAULT_REDUCING_GAP, "400")).containsExactly(800);
+    void defaultGapLeavesTheFilterOneAndAHalfTimesTheOutput() {
+        assertThat(requestedWidths(ImageResizer.DEFAULT_REDUCING_GAP, "400")).containsExactly(600);
     }
 
     @Test

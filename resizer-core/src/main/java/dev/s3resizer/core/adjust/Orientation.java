@@ -25,22 +25,34 @@ public final class Orientation {
         Pixels dst = Pixels.allocate(ow, oh, c);
         byte[] s = src.data();
         byte[] d = dst.data();
-        for (int y = 0; y < oh; y++) {
-            for (int x = 0; x < ow; x++) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = w - 1 - x; sy = y; }
-                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
-                    case 4 -> { sx = x; sy = h - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = h - 1 - x; }
-                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
-                    default -> { sx = w - 1 - y; sy = x; }
+        for (int y = 0, o = 0; y < oh; y++) {
+            int first = index(orientation, 0, y, w, h) * c;
+            int step = ow > 1 ? index(orientation, 1, y, w, h) * c - first : 0;
+            if (c == 1) {
+                for (int x = 0, i = first; x < ow; x++, i += step) {
+                    d[o++] = s[i];
                 }
-                System.arraycopy(s, (sy * w + sx) * c, d, (y * ow + x) * c, c);
+            } else {
+                for (int x = 0, i = first; x < ow; x++, i += step) {
+                    for (int k = 0; k < c; k++) {
+                        d[o++] = s[i + k];
+                    }
+                }
             }
         }
         return dst;
+    }
+
+    /** The source pixel (as an index into a {@code w x h} raster) shown at ({@code x}, {@code y}). */
+    private static int index(int orientation, int x, int y, int w, int h) {
+        return switch (orientation) {
+            case 2 -> y * w + (w - 1 - x);
+            case 3 -> (h - 1 - y) * w + (w - 1 - x);
+            case 4 -> (h - 1 - y) * w + x;
+            case 5 -> x * w + y;
+            case 6 -> (h - 1 - x) * w + y;
+            case 7 -> (h - 1 - x) * w + (w - 1 - y);
+            default -> x * w + (w - 1 - y);
+        };
     }
 }

@@ -12,4 +12,12 @@ public interface Decoder {
      * @param minHeight smallest acceptable height of the result, in stored orientation
      */
     Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight);
+
+    /**
+     * Decodes the first frame for the resizer: as {@link #decode(byte[], ImageInfo, int, int)}
+     * unless the decoder can do better with the request (YCbCr planes, finer scales).
+     */
+    default Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
+        return decode(data, info, request.minWidth(), request.minHeight());
+    }
 }

@@ -26,4 +26,9 @@ public final class FormatDecoder implements Decoder {
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
         return byFormat.getOrDefault(info.format(), otherwise).decode(data, info, minWidth, minHeight);
     }
+
+    @Override
+    public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
+        return byFormat.getOrDefault(info.format(), otherwise).decode(data, info, request);
+    }
 }

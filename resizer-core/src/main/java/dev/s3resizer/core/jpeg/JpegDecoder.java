@@ -2,6 +2,7 @@ package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
@@ -32,8 +33,18 @@ public final class JpegDecoder implements Decoder {
 
     @Override
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
+        return decode(data, info, new DecodeRequest(minWidth, minHeight, false), false);
+    }
+
+    @Override
+    public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
+        return decode(data, info, request, true);
+    }
+
+    private Decoded decode(byte[] data, ImageInfo info, DecodeRequest request, boolean forResizing) {
         try {
-            return fast.decode(data, info, minWidth, minHeight);
+            return forResizing ? fast.decode(data, info, request)
+                    : fast.decode(data, info, request.minWidth(), request.minHeight());
         } catch (UnsupportedJpegException e) {
             LOG.log(System.Logger.Level.INFO, "{0}; decoding this {1}x{2} JPEG with ImageIO instead",
                     e.getMessage(), info.width(), info.height());
@@ -43,6 +54,6 @@ public final class JpegDecoder implements Decoder {
             LOG.log(System.Logger.Level.WARNING, "the fast JPEG decoder failed on this " + info.width() + "x"
                     + info.height() + " JPEG; decoding it with ImageIO instead", e);
         }
-        return fallback.decode(data, info, minWidth, minHeight);
+        return fallback.decode(data, info, request.minWidth(), request.minHeight());
     }
 }

@@ -13,6 +13,8 @@ final class McuBlocks {
     private static final int QUARTER = 2;
     private static final int EIGHTH = 3;
     private static final int OTHER = 4;
+    private static final int THREE = 5;
+    private static final int TRUNCATED = 6;
 
     final ScaledLayout layout;
     final int count;
@@ -29,6 +31,7 @@ final class McuBlocks {
     private final ScaledLayout.Plane[] planes;
     private final Idct idct = new Idct();
     private final ReducedIdct reduced = new ReducedIdct();
+    private final int[] work = new int[64];
 
     /** @param order the components in the order their blocks come in the MCU (scan order) */
     McuBlocks(ScaledLayout layout, Frame.Component[] order) {
@@ -71,6 +74,9 @@ final class McuBlocks {
         if (p.dcOnly()) {
             return DC;
         }
+        if (p.matrixWidth != null) {
+            return p.idctWidth == 3 && p.idctHeight == 3 ? THREE : TRUNCATED;
+        }
         if (p.idctWidth != p.idctHeight) {
             return OTHER;
         }
@@ -78,7 +84,7 @@ final class McuBlocks {
     }
 
     /** Inverse-transforms the blocks of MCU column {@code mx} into the assembler's strips and clears them. */
-    void toStrips(int mx, RowAssembler assembler) {
+    void toStrips(int mx, StripSink assembler) {
         int[] k = coef;
         for (int j = 0; j < count; j++) {
             ScaledLayout.Plane p = planes[j];
@@ -100,6 +106,9 @@ final class McuBlocks {
                 case FULL -> idct.idct8(k, c, p.quant, strip, at, w);
                 case QUARTER -> reduced.idct4(k, c, eob, p.quant, strip, at, w);
                 case EIGHTH -> ReducedIdct.idct2(k, c, eob, p.weights, strip, at, w);
+                case THREE -> TruncatedIdct.idct3(k, c, eob, p.quant, strip, at, w);
+                case TRUNCATED -> TruncatedIdct.idct(k, c, eob, p.quant, p.matrixWidth, p.idctWidth,
+                        p.matrixHeight, p.idctHeight, work, strip, at, w);
                 default -> reduced.scaled(k, c, eob, p.quant, p.idctWidth, p.idctHeight, strip, at, w);
             }
         }

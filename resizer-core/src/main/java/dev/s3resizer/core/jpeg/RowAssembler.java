@@ -7,7 +7,7 @@ package dev.s3resizer.core.jpeg;
  * emitted row is upsampled and colour-converted straight into the output, so memory besides the
  * output is a few rows wide.
  */
-final class RowAssembler {
+final class RowAssembler implements StripSink {
 
     private final ScaledLayout layout;
     private final ColorModel model;
@@ -45,13 +45,13 @@ final class RowAssembler {
         }
     }
 
-    /** The strip to fill for component {@code plane}; its row r starts at {@code (r + 1) * stripWidth}. */
-    byte[] strip(int plane) {
+    @Override
+    public byte[] strip(int plane) {
         return filling[plane];
     }
 
-    /** The decoder has filled every strip for the next MCU row. */
-    void mcuRowDone() {
+    @Override
+    public void mcuRowDone() {
         for (int i = 0; i < filling.length; i++) {
             ScaledLayout.Plane p = layout.planes[i];
             int w = p.stripWidth;
@@ -71,8 +71,9 @@ final class RowAssembler {
         mcuRow++;
     }
 
-    /** Emits the last MCU row; call once after the final {@link #mcuRowDone()}. */
-    void finish() {
+    /** Emits the last MCU row. */
+    @Override
+    public void finish() {
         int last = mcuRow - 1;
         for (int i = 0; i < waiting.length; i++) {
             ScaledLayout.Plane p = layout.planes[i];

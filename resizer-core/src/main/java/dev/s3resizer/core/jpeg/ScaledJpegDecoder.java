@@ -2,9 +2,11 @@ package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.pixels.Pixels;
+import dev.s3resizer.core.pixels.YccPlanes;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -39,6 +41,19 @@ public final class ScaledJpegDecoder implements Decoder {
 
     @Override
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
+        return decodeAt(data, null, minWidth, minHeight);
+    }
+
+    /**
+     * For the resizer: any scale from 1/8 to 8/8 ({@link ScaledLayout#scaleFor}), and sRGB YCbCr
+     * as planes when the request takes them, chroma at the scale it needs rather than luma's.
+     */
+    @Override
+    public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
+        return decodeAt(data, request, request.minWidth(), request.minHeight());
+    }
+
+    private Decoded decodeAt(byte[] data, DecodeRequest request, int minWidth, int minHeight) {
         MarkerReader reader = new MarkerReader(data);
         Scan first = reader.nextScan(2);
         if (first == null) {
@@ -47,31 +62,76 @@ public final class ScaledJpegDecoder implements Decoder {
         Frame frame = reader.frame;
         ColorModel model = ColorModel.of(frame, reader.adobeTransform);
         ICC_Profile profile = reader.icc.profile();
+        if (request != null && request.planes() && model == ColorModel.YCBCR && rgbProfile(profile) == null) {
+            ScaledLayout layout = ScaledLayout.planar(frame, ScaledLayout.scaleFor(frame.width, frame.height,
+                    minWidth, minHeight), planeSizes(frame, request));
+            PlaneAssembler planes = new PlaneAssembler(layout);
+            run(data, reader, first, layout, planes);
+            return new Decoded(null, ycc(layout, planes), null);
+        }
         boolean cmykProfile = profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_CMYK;
         boolean ink = model.components == 4 && cmykProfile;
-        ScaledLayout layout = new ScaledLayout(frame, ScaledLayout.denominatorFor(frame, minWidth, minHeight));
+        int scale = request == null ? ScaledLayout.powerOfTwoScaleFor(frame, minWidth, minHeight)
+                : ScaledLayout.scaleFor(frame.width, frame.height, minWidth, minHeight);
+        ScaledLayout layout = new ScaledLayout(frame, scale);
         int channels = model == ColorModel.GRAY ? 1 : ink ? 4 : 3;
         byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(layout.outWidth, layout.outHeight), channels)];
-        RowAssembler assembler = new RowAssembler(layout, model, ink, out);
-        EntropySegments segments = borrow();
-        try {
-            if (!frame.progressive && first.components().length == frame.components.length) {
-                layout.useQuantisation(reader.quantTables);
-                McuBlocks mcu = new McuBlocks(layout, first.components());
-                SequentialDecoder.decode(first, segments.read(data, first.dataStart()), mcu, assembler,
-                        reader.restartInterval);
-            } else {
-                decodeScans(data, reader, first, layout, assembler, segments);
-            }
-        } finally {
-            giveBack(segments);
-        }
-        assembler.finish();
+        run(data, reader, first, layout, new RowAssembler(layout, model, ink, out));
         if (ink) {
             return new Decoded(CmykProfiles.toSrgb(out, layout.outWidth, layout.outHeight, profile), null);
         }
         Pixels pixels = new Pixels(layout.outWidth, layout.outHeight, channels, out);
         return new Decoded(pixels, model == ColorModel.GRAY || model.components == 4 ? null : rgbProfile(profile));
+    }
+
+    /** Per component, the smallest IDCT size that gives it the samples the request needs. */
+    private static int[] planeSizes(Frame frame, DecodeRequest request) {
+        int[] sizes = new int[frame.components.length];
+        for (int i = 0; i < sizes.length; i++) {
+            Frame.Component c = frame.components[i];
+            int width = Frame.ceilDiv(frame.width * c.h, frame.maxH);
+            int height = Frame.ceilDiv(frame.height * c.v, frame.maxV);
+            sizes[i] = i == 0 ? ScaledLayout.scaleFor(width, height, request.minWidth(), request.minHeight())
+                    : ScaledLayout.scaleFor(width, height, request.chromaWidth(), request.chromaHeight());
+        }
+        return sizes;
+    }
+
+    private static YccPlanes ycc(ScaledLayout layout, PlaneAssembler assembler) {
+        Pixels[] planes = new Pixels[3];
+        double[] scaleX = new double[3];
+        double[] scaleY = new double[3];
+        Frame frame = layout.frame;
+        for (int i = 0; i < 3; i++) {
+            ScaledLayout.Plane p = layout.planes[i];
+            planes[i] = new Pixels(p.width, p.height, 1, assembler.plane(i));
+            scaleX[i] = (double) p.idctWidth * p.component.h / (8 * frame.maxH);
+            scaleY[i] = (double) p.idctHeight * p.component.v / (8 * frame.maxV);
+        }
+        if (scaleX[1] != scaleX[2] || scaleY[1] != scaleY[2]) {
+            throw new UnsupportedJpegException("Cb and Cr sampled differently (" + scaleX[1] + " vs " + scaleX[2]
+                    + ") are not decoded here");
+        }
+        return new YccPlanes(planes[0], planes[1], planes[2], scaleX[0], scaleY[0], scaleX[1], scaleY[1]);
+    }
+
+    /** Entropy decoding and IDCT of every scan into {@code sink}. */
+    private void run(byte[] data, MarkerReader reader, Scan first, ScaledLayout layout, StripSink sink) {
+        Frame frame = reader.frame;
+        EntropySegments segments = borrow();
+        try {
+            if (!frame.progressive && first.components().length == frame.components.length) {
+                layout.useQuantisation(reader.quantTables);
+                McuBlocks mcu = new McuBlocks(layout, first.components());
+                SequentialDecoder.decode(first, segments.read(data, first.dataStart()), mcu, sink,
+                        reader.restartInterval);
+            } else {
+                decodeScans(data, reader, first, layout, sink, segments);
+            }
+        } finally {
+            giveBack(segments);
+        }
+        sink.finish();
     }
 
     private EntropySegments borrow() {
@@ -91,7 +151,7 @@ public final class ScaledJpegDecoder implements Decoder {
 
     /** Every scan into a coefficient store, then the whole image out through the assembler. */
     private static void decodeScans(byte[] data, MarkerReader reader, Scan first, ScaledLayout layout,
-                                    RowAssembler assembler, EntropySegments segments) {
+                                    StripSink assembler, EntropySegments segments) {
         CoefficientStore store = new CoefficientStore(layout);
         ProgressiveDecoder decoder = new ProgressiveDecoder(store);
         int scans = 0;

@@ -3,45 +3,115 @@ package dev.s3resizer.core.jpeg;
 import dev.s3resizer.core.CorruptImageException;
 
 /**
- * Geometry of a decode at scale {@code 1/denominator}: the output size and, per component, the
- * IDCT output size and the upsampling left over. A subsampled component uses a larger IDCT where
- * it can (4:2:0 chroma at 1/4 is decoded 4x4 per block, 4:2:2 chroma 4x2), so below full size the
- * usual subsamplings need no upsampling at all; at full size 4:2:0 and 4:2:2 chroma are
- * upsampled as libjpeg does.
+ * Geometry of a decode at scale {@code M/8} (M of 1 to 8, as libjpeg's DCT scaling): the output
+ * size and, per component, the IDCT output size and the upsampling left over.
+ *
+ * <p>Interleaved output (RGB rows): a subsampled component uses a larger IDCT where it can (4:2:0
+ * chroma at 1/4 is decoded 4x4 per block, 4:2:2 chroma 4x2), so below full size the usual
+ * subsamplings need no upsampling at all; at full size 4:2:0 and 4:2:2 chroma are upsampled as
+ * libjpeg does. Planar output (one plane per component, {@link #planar}): every component is
+ * decoded at its own scale and never upsampled, chroma often far smaller than luma.
  */
 final class ScaledLayout {
 
     final Frame frame;
-    final int denominator;
-    /** Output pixels per luma block side: 8, 4, 2 or 1. */
-    final int blockSize;
+    /** Output pixels per luma block side, M: 1 to 8. */
+    final int scale;
     final int outWidth;
     final int outHeight;
     /** Output rows one MCU row produces. */
     final int rowsPerMcuRow;
     final Plane[] planes;
 
-    ScaledLayout(Frame frame, int denominator) {
-        this.frame = frame;
-        this.denominator = denominator;
-        this.blockSize = 8 / denominator;
-        this.outWidth = Frame.ceilDiv(frame.width, denominator);
-        this.outHeight = Frame.ceilDiv(frame.height, denominator);
-        this.rowsPerMcuRow = frame.maxV * blockSize;
-        this.planes = new Plane[frame.components.length];
+    /** Interleaved output at scale {@code scale/8}. */
+    ScaledLayout(Frame frame, int scale) {
+        this(frame, scale, new Plane[frame.components.length]);
         for (int i = 0; i < planes.length; i++) {
-            planes[i] = new Plane(frame, frame.components[i], blockSize);
+            Frame.Component c = frame.components[i];
+            checkWholeRatio(frame, c);
+            int wide = scale * (frame.maxH / c.h);
+            int high = scale * (frame.maxV / c.v);
+            int w = interleavedIdct(wide);
+            int h = interleavedIdct(high);
+            planes[i] = new Plane(frame, c, w, h, wide / w, high / h, scale == 8 && wide / w == 2 && high / h <= 2);
         }
     }
 
-    /** The largest reduction (8, 4, 2 or 1) whose output is still at least the size asked for. */
-    static int denominatorFor(Frame frame, int minWidth, int minHeight) {
-        for (int d = 8; d > 1; d >>= 1) {
-            if (Frame.ceilDiv(frame.width, d) >= minWidth && Frame.ceilDiv(frame.height, d) >= minHeight) {
+    private ScaledLayout(Frame frame, int scale, Plane[] planes) {
+        if (scale < 1 || scale > 8) {
+            throw new IllegalArgumentException("scale: expected 1-8 (eighths) but got " + scale);
+        }
+        this.frame = frame;
+        this.scale = scale;
+        this.outWidth = Frame.ceilDiv(frame.width * scale, 8);
+        this.outHeight = Frame.ceilDiv(frame.height * scale, 8);
+        this.rowsPerMcuRow = frame.maxV * scale;
+        this.planes = planes;
+    }
+
+    /**
+     * Planar output: component {@code i} decoded with a {@code sizes[i] x sizes[i]} IDCT per block
+     * (1 to 8), luma usually at {@code scale} and chroma at whatever its consumer needs.
+     */
+    static ScaledLayout planar(Frame frame, int scale, int[] sizes) {
+        ScaledLayout layout = new ScaledLayout(frame, scale, new Plane[frame.components.length]);
+        for (int i = 0; i < sizes.length; i++) {
+            Frame.Component c = frame.components[i];
+            checkWholeRatio(frame, c);
+            layout.planes[i] = new Plane(frame, c, sizes[i], sizes[i], 1, 1, false);
+        }
+        return layout;
+    }
+
+    /**
+     * The IDCT size for {@code wide} output pixels per block: the largest whole fraction of it
+     * up to 8 (12 becomes 6 upsampled twice), so upsampling, which only repeats samples below
+     * full size, has the least to do.
+     */
+    private static int interleavedIdct(int wide) {
+        for (int d = Math.min(8, wide); ; d--) {
+            if (wide % d == 0) {
                 return d;
             }
         }
-        return 1;
+    }
+
+    private static void checkWholeRatio(Frame frame, Frame.Component c) {
+        if (frame.maxH % c.h != 0 || frame.maxV % c.v != 0) {
+            throw new UnsupportedJpegException("sampling factors " + c.h + "x" + c.v + " against " + frame.maxH
+                    + "x" + frame.maxV + " (not a whole ratio) are not decoded here");
+        }
+    }
+
+    /** The largest power-of-two reduction (scale 1, 2, 4 or 8 eighths) whose output is still at least the size asked for. */
+    static int powerOfTwoScaleFor(Frame frame, int minWidth, int minHeight) {
+        for (int m = 1; m < 8; m <<= 1) {
+            if (Frame.ceilDiv(frame.width * m, 8) >= minWidth && Frame.ceilDiv(frame.height * m, 8) >= minHeight) {
+                return m;
+            }
+        }
+        return 8;
+    }
+
+    /**
+     * The smallest scale {@code M/8} at which {@code width x height} samples become at least
+     * {@code minWidth x minHeight}. Scales 1/8 and 1/4 turn a block into 1 or 2x2 averages, which
+     * alias where finer scales do not, so they count only 3/4 of their size: they are chosen
+     * when they leave the resampler a third more reduction to do.
+     */
+    static int scaleFor(int width, int height, int minWidth, int minHeight) {
+        for (int m = 1; m < 8; m++) {
+            long w = Frame.ceilDiv(width * m, 8);
+            long h = Frame.ceilDiv(height * m, 8);
+            if (m <= 2) {
+                w = w * 3 / 4;
+                h = h * 3 / 4;
+            }
+            if (w >= minWidth && h >= minHeight) {
+                return m;
+            }
+        }
+        return 8;
     }
 
     /** Takes the quantisation tables the components name, reduced to each IDCT's size. */
@@ -62,7 +132,7 @@ final class ScaledLayout {
     /** One component as decoded at this scale. */
     static final class Plane {
         final Frame.Component component;
-        /** Pixels per block across and down after the IDCT: 8, 4, 2 or 1 each. */
+        /** Pixels per block across and down after the IDCT: 1 to 8 each. */
         final int idctWidth;
         final int idctHeight;
         /** Upsampling still needed after the IDCT, across and down. */
@@ -92,20 +162,20 @@ final class ScaledLayout {
         final int[] quant;
         /** For a 2x2 IDCT, quantisation folded with the averaging weights ({@link ReducedIdct#weights2}). */
         int[] weights;
+        /** For sizes other than powers of two, the per-axis weights of {@link TruncatedIdct#matrix}; else null. */
+        final int[] matrixWidth;
+        final int[] matrixHeight;
 
-        Plane(Frame frame, Frame.Component c, int blockSize) {
-            if (frame.maxH % c.h != 0 || frame.maxV % c.v != 0) {
-                throw new UnsupportedJpegException("sampling factors " + c.h + "x" + c.v + " against " + frame.maxH
-                        + "x" + frame.maxV + " (not a whole ratio) are not decoded here");
-            }
-            int wide = blockSize * (frame.maxH / c.h);
-            int high = blockSize * (frame.maxV / c.v);
+        Plane(Frame frame, Frame.Component c, int idctWidth, int idctHeight, int upH, int upV, boolean fancy) {
             this.component = c;
-            this.idctWidth = Math.min(8, Integer.lowestOneBit(wide));
-            this.idctHeight = Math.min(8, Integer.lowestOneBit(high));
-            this.upH = wide / idctWidth;
-            this.upV = high / idctHeight;
-            this.fancy = blockSize == 8 && upH == 2 && upV <= 2;
+            this.idctWidth = idctWidth;
+            this.idctHeight = idctHeight;
+            this.upH = upH;
+            this.upV = upV;
+            this.fancy = fancy;
+            boolean truncated = Integer.bitCount(idctWidth) != 1 || Integer.bitCount(idctHeight) != 1;
+            this.matrixWidth = truncated ? TruncatedIdct.matrix(idctWidth) : null;
+            this.matrixHeight = truncated ? TruncatedIdct.matrix(idctHeight) : null;
             this.stripWidth = c.blocksWide * idctWidth;
             this.stripRows = c.v * idctHeight;
             this.width = Frame.ceilDiv(frame.width * c.h * idctWidth, frame.maxH * 8);

@@ -20,7 +20,7 @@ final class SequentialDecoder {
     }
 
     /** Decodes {@code scan}, emitting every MCU row through {@code assembler}. */
-    static void decode(Scan scan, EntropySegments data, McuBlocks mcu, RowAssembler assembler,
+    static void decode(Scan scan, EntropySegments data, McuBlocks mcu, StripSink assembler,
                        int restartInterval) {
         ScaledLayout layout = mcu.layout;
         Frame frame = layout.frame;

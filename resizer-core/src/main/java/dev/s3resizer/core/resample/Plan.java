@@ -17,6 +17,11 @@ public record Plan(double cropX, double cropY, double cropWidth, double cropHeig
                 outWidth, outHeight);
     }
 
+    /** The same window onto an output of {@code width x height}. */
+    public Plan withOutput(int width, int height) {
+        return new Plan(cropX, cropY, cropWidth, cropHeight, width, height);
+    }
+
     /** True when the window is the whole source of {@code width x height} (no crop). */
     public boolean wholeFrame(int width, int height) {
         return cropX == 0 && cropY == 0 && cropWidth == width && cropHeight == height;

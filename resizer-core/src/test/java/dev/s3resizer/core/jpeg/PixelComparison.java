@@ -71,4 +71,33 @@ final class PixelComparison {
         }
         return out;
     }
+
+    /**
+     * Exact area average onto {@code w x h}: each output pixel is the mean of the source over the
+     * rectangle it covers, partial pixels weighted by how much of them it covers.
+     */
+    static Pixels areaResize(Pixels src, int w, int h) {
+        int c = src.channels();
+        double sx = (double) src.width() / w;
+        double sy = (double) src.height() / h;
+        Pixels out = Pixels.allocate(w, h, c);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int k = 0; k < c; k++) {
+                    double sum = 0;
+                    double area = 0;
+                    for (int yy = (int) (y * sy); yy < Math.min(src.height(), Math.ceil((y + 1) * sy)); yy++) {
+                        double wy = Math.min(yy + 1, (y + 1) * sy) - Math.max(yy, y * sy);
+                        for (int xx = (int) (x * sx); xx < Math.min(src.width(), Math.ceil((x + 1) * sx)); xx++) {
+                            double wx = Math.min(xx + 1, (x + 1) * sx) - Math.max(xx, x * sx);
+                            sum += wx * wy * (src.data()[(yy * src.width() + xx) * c + k] & 0xFF);
+                            area += wx * wy;
+                        }
+                    }
+                    out.data()[(y * w + x) * c + k] = (byte) Math.round(sum / area);
+                }
+            }
+        }
+        return out;
+    }
 }

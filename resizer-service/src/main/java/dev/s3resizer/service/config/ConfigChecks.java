@@ -26,7 +26,7 @@ final class ConfigChecks {
             problems.add("source.prefix: '" + c.source().prefix() + "' must not start with '/' (S3 keys do not)");
         }
         if (!(c.reducingGap() >= 1 && c.reducingGap() <= 8)) {
-            problems.add("resampling.reducingGap: expected 1 (fastest) to 8, usually 2, but got " + c.reducingGap());
+            problems.add("resampling.reducingGap: expected 1 (fastest) to 8, usually 1.5, but got " + c.reducingGap());
         }
         if (c.renditions().isEmpty()) {
             problems.add("renditions: expected at least one, e.g. medium: 1000");

@@ -1,5 +1,6 @@
 package dev.s3resizer.service.config;
 
+import dev.s3resizer.core.ImageResizer;
 import dev.s3resizer.core.ImageFormat;
 import dev.s3resizer.core.ResizeMode;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ConfigLoaderTest {
 
     @Test
     void reducingGapFromYamlAndEnvironment() throws IOException {
-        assertThat(ConfigLoader.load(null, Map.of()).reducingGap()).isEqualTo(2.0);
+        assertThat(ConfigLoader.load(null, Map.of()).reducingGap()).isEqualTo(ImageResizer.DEFAULT_REDUCING_GAP);
         assertThat(ConfigLoader.load(yaml("resampling: {reducingGap: 1.5}"), Map.of()).reducingGap()).isEqualTo(1.5);
         assertThat(ConfigLoader.load(null, Map.of("RESIZER_REDUCING_GAP", "1")).reducingGap()).isEqualTo(1.0);
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("RESIZER_REDUCING_GAP", "0.5")))

@@ -4,6 +4,7 @@ import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.encode.Encoder;
 import dev.s3resizer.core.encode.ImageIoJpegEncoder;
 import dev.s3resizer.core.pixels.Pixels;
+import dev.s3resizer.core.pixels.YccPlanes;
 
 /**
  * Baseline JPEG in pure Java, about four times as fast as the JDK's writer at the same quality
@@ -43,36 +44,63 @@ public final class JpegEncoder implements Encoder {
         return encode(pixels, rendition.quality());
     }
 
+    @Override
+    public boolean takesPlanes(Rendition rendition) {
+        return !rendition.progressive();
+    }
+
+    /** Baseline 4:2:0 JPEG straight from planes whose chroma is already half the luma's size (rounded up). */
+    @Override
+    public byte[] encode(YccPlanes planes, Rendition rendition) {
+        Pixels y = planes.y();
+        if (planes.cb().width() != (y.width() + 1) / 2 || planes.cb().height() != (y.height() + 1) / 2) {
+            throw new IllegalArgumentException("planes: 4:2:0 needs chroma of " + (y.width() + 1) / 2 + "x"
+                    + (y.height() + 1) / 2 + " for luma of " + y.width() + "x" + y.height() + " but got "
+                    + planes.cb().width() + "x" + planes.cb().height());
+        }
+        return encode(y.width(), y.height(), null, planes, rendition.quality());
+    }
+
     /** Baseline JPEG of gray or RGB pixels at a quality of 1-100. */
     byte[] encode(Pixels pixels, int quality) {
+        return encode(pixels.width(), pixels.height(), pixels, null, quality);
+    }
+
+    /** From {@code pixels}, or from {@code planes} when they are null. */
+    private byte[] encode(int width, int height, Pixels pixels, YccPlanes planes, int quality) {
         QuantTables quant = QuantTables.forQuality(quality);
         Workspace ws = WORKSPACE.get();
-        boolean colour = pixels.channels() == 3;
+        boolean colour = planes != null || pixels.channels() == 3;
         ws.symbols.reset();
         if (colour) {
-            symboliseColour(pixels, quant, ws);
+            symboliseColour(width, height, pixels, planes, quant, ws);
         } else {
             symboliseGray(pixels, quant, ws);
         }
         HuffmanTable[] tables = tables(ws.symbols, colour ? 4 : 2);
-        byte[] jpeg = assemble(JfifHeader.write(pixels.width(), pixels.height(), quant, tables), tables, ws);
+        byte[] jpeg = assemble(JfifHeader.write(width, height, quant, tables), tables, ws);
         if (!ws.worthKeeping()) {
             WORKSPACE.remove();
         }
         return jpeg;
     }
 
-    private static void symboliseColour(Pixels pixels, QuantTables quant, Workspace ws) {
-        int columns = (pixels.width() + 15) / 16;
+    private static void symboliseColour(int width, int height, Pixels pixels, YccPlanes planes, QuantTables quant,
+                                        Workspace ws) {
+        int columns = (width + 15) / 16;
         BlockRow row = ws.blocks;
         row.fit(6 * columns);
         SymbolBuffer symbols = ws.symbols;
-        for (int r = 0, rows = (pixels.height() + 15) / 16; r < rows; r++) {
-            YCbCrRows.colour(pixels.data(), pixels.width(), pixels.height(), r, row);
+        for (int r = 0, rows = (height + 15) / 16; r < rows; r++) {
+            if (planes != null) {
+                YCbCrRows.planes(planes, r, row);
+            } else {
+                YCbCrRows.colour(pixels.data(), width, height, r, row);
+            }
             row.transform();
             row.quantise(quant.lumaMultipliers(), 0, 4 * columns);
             row.quantise(quant.chromaMultipliers(), 4 * columns, 6 * columns);
-            dummyLumaBlocks(row, columns, pixels.width(), r == rows - 1 ? pixels.height() - 16 * r : 16);
+            dummyLumaBlocks(row, columns, width, r == rows - 1 ? height - 16 * r : 16);
             for (int m = 0; m < columns; m++) {
                 symbols.block(row, 2 * m, 0);
                 symbols.block(row, 2 * m + 1, 0);

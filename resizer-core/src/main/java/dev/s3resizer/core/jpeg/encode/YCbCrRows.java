@@ -1,5 +1,8 @@
 package dev.s3resizer.core.jpeg.encode;
 
+import dev.s3resizer.core.pixels.Pixels;
+import dev.s3resizer.core.pixels.YccPlanes;
+
 /**
  * Turns one MCU row of interleaved 8-bit pixels into level-shifted samples in {@link BlockRow}s:
  * JFIF YCbCr (ITU-R BT.601, full range, libjpeg's 16-bit fixed-point weights) with chroma
@@ -78,17 +81,44 @@ final class YCbCrRows {
 
     /** Fills 8 pixel rows of {@code row} from gray rows {@code 8 * blockRow} onwards. */
     static void gray(byte[] gray, int width, int height, int blockRow, BlockRow row) {
-        int inside = width / 8;
         for (int r = 0; r < 8; r++) {
             int src = Math.min(blockRow * 8 + r, height - 1) * width;
-            for (int j = 0; j < 8; j++) {
-                float[] s = row.samples[r * 8 + j];
-                for (int b = 0, p = src + j; b < inside; b++, p += 8) {
-                    s[b] = (gray[p] & 0xFF) - 128f;
-                }
-                if (inside < row.blocks) {
-                    s[inside] = (gray[src + Math.min(inside * 8 + j, width - 1)] & 0xFF) - 128f;
-                }
+            sampleRow(gray, src, width, row.samples, r * 8, 0, row.blocks);
+        }
+    }
+
+    /**
+     * Fills {@code row} (laid out as for {@link #colour}) straight from Y, Cb and Cr planes, the
+     * chroma ones already at half the luma's size: no conversion, no averaging.
+     */
+    static void planes(YccPlanes ycc, int mcuRow, BlockRow row) {
+        int columns = row.blocks / 6;
+        Pixels y = ycc.y();
+        for (int r = 0; r < 16; r++) {
+            int src = Math.min(mcuRow * 16 + r, y.height() - 1) * y.width();
+            sampleRow(y.data(), src, y.width(), row.samples, (r & 7) * 8, r < 8 ? 0 : 2 * columns, 2 * columns);
+        }
+        Pixels cb = ycc.cb();
+        for (int r = 0; r < 8; r++) {
+            int src = Math.min(mcuRow * 8 + r, cb.height() - 1) * cb.width();
+            sampleRow(cb.data(), src, cb.width(), row.samples, r * 8, 4 * columns, columns);
+            sampleRow(ycc.cr().data(), src, cb.width(), row.samples, r * 8, 5 * columns, columns);
+        }
+    }
+
+    /**
+     * One row of {@code width} samples from {@code at} as sample row {@code e / 8} of blocks
+     * {@code first} to {@code first + blocks - 1}, level-shifted; past the edge the last sample repeats.
+     */
+    private static void sampleRow(byte[] p, int at, int width, float[][] s, int e, int first, int blocks) {
+        int inside = Math.min(blocks, width / 8);
+        for (int j = 0; j < 8; j++) {
+            float[] t = s[e + j];
+            for (int b = 0, q = at + j; b < inside; b++, q += 8) {
+                t[first + b] = (p[q] & 0xFF) - 128f;
+            }
+            for (int b = inside; b < blocks; b++) {
+                t[first + b] = (p[at + Math.min(b * 8 + j, width - 1)] & 0xFF) - 128f;
             }
         }
     }

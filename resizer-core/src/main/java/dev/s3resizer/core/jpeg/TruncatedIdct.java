@@ -1,0 +1,121 @@
+package dev.s3resizer.core.jpeg;
+
+import static dev.s3resizer.core.jpeg.Idct.CONST_BITS;
+import static dev.s3resizer.core.jpeg.Idct.PASS1_BITS;
+import static dev.s3resizer.core.jpeg.Idct.clamp;
+import static dev.s3resizer.core.jpeg.Idct.clear;
+
+/**
+ * Inverse DCTs to sizes that are not powers of two (3, 5, 6 or 7 pixels per axis), the way
+ * libjpeg's scaled IDCTs make them: the block's cosine series, cut off at the N lowest
+ * frequencies per axis (the ones an N-pixel grid can hold), sampled at the centres of N pixels
+ * spread over the block. A flat block keeps its level; nothing above the new grid's Nyquist
+ * frequency folds back into it.
+ *
+ * <p>3x3, the scale a 12 MP photo takes for a 1000 px rendition, has its own unrolled transform;
+ * other sizes go through small per-axis matrices. Input blocks are 64 coefficients in natural
+ * order; each call clears what it read. Thread-safe: all work is in locals or the caller's arrays.
+ */
+final class TruncatedIdct {
+
+    private static final int SHIFT = CONST_BITS + PASS1_BITS;
+    private static final int ROUND = (1 << (SHIFT - 1)) + (128 << SHIFT);
+    private static final int PASS1_SHIFT = CONST_BITS - PASS1_BITS;
+    private static final int PASS1_ROUND = 1 << (PASS1_SHIFT - 1);
+    /** The 3-point weights: 1/(2 sqrt 2), sqrt(3)/4 and 1/4, 13-bit fixed point. */
+    private static final int A3 = 2896;
+    private static final int B3 = 3547;
+    private static final int C3 = 2048;
+
+    private TruncatedIdct() {
+    }
+
+    /**
+     * Per-axis weights of the {@code n}-point transform, 8 per output pixel x: {@code 1/2 C(u)
+     * cos((2x+1) u pi / 2n)} for frequency u below n, 0 above, in 13-bit fixed point.
+     */
+    static int[] matrix(int n) {
+        int[] m = new int[8 * n];
+        for (int x = 0; x < n; x++) {
+            for (int u = 0; u < Math.min(n, 8); u++) {
+                double c = u == 0 ? Math.sqrt(0.5) : 1;
+                m[x * 8 + u] = (int) Math.round(0.5 * c * Math.cos((2 * x + 1) * u * Math.PI / (2 * n)) * (1 << CONST_BITS));
+            }
+        }
+        return m;
+    }
+
+    /** 3x3 pixels from the 3x3 lowest frequencies. */
+    static void idct3(int[] c, int off, int eob, int[] q, byte[] out, int at, int stride) {
+        int f00 = c[off] * q[0];
+        int f01 = c[off + 1] * q[1];
+        int f02 = c[off + 2] * q[2];
+        int f10 = c[off + 8] * q[8];
+        int f11 = c[off + 9] * q[9];
+        int f12 = c[off + 10] * q[10];
+        int f20 = c[off + 16] * q[16];
+        int f21 = c[off + 17] * q[17];
+        int f22 = c[off + 18] * q[18];
+        clear(c, off, eob);
+        int e = f00 * A3 + f20 * C3;
+        int o = f10 * B3;
+        int d = f00 * A3 - 2 * f20 * C3;
+        int w00 = (e + o + PASS1_ROUND) >> PASS1_SHIFT;
+        int w10 = (d + PASS1_ROUND) >> PASS1_SHIFT;
+        int w20 = (e - o + PASS1_ROUND) >> PASS1_SHIFT;
+        e = f01 * A3 + f21 * C3;
+        o = f11 * B3;
+        d = f01 * A3 - 2 * f21 * C3;
+        int w01 = (e + o + PASS1_ROUND) >> PASS1_SHIFT;
+        int w11 = (d + PASS1_ROUND) >> PASS1_SHIFT;
+        int w21 = (e - o + PASS1_ROUND) >> PASS1_SHIFT;
+        e = f02 * A3 + f22 * C3;
+        o = f12 * B3;
+        d = f02 * A3 - 2 * f22 * C3;
+        int w02 = (e + o + PASS1_ROUND) >> PASS1_SHIFT;
+        int w12 = (d + PASS1_ROUND) >> PASS1_SHIFT;
+        int w22 = (e - o + PASS1_ROUND) >> PASS1_SHIFT;
+        row3(w00, w01, w02, out, at);
+        row3(w10, w11, w12, out, at + stride);
+        row3(w20, w21, w22, out, at + 2 * stride);
+    }
+
+    private static void row3(int f0, int f1, int f2, byte[] out, int at) {
+        int e = f0 * A3 + f2 * C3 + ROUND;
+        int o = f1 * B3;
+        out[at] = (byte) clamp((e + o) >> SHIFT);
+        out[at + 1] = (byte) clamp((f0 * A3 - 2 * f2 * C3 + ROUND) >> SHIFT);
+        out[at + 2] = (byte) clamp((e - o) >> SHIFT);
+    }
+
+    /**
+     * {@code w x h} pixels through the per-axis matrices ({@link #matrix}) {@code mw} and
+     * {@code mh}; {@code ws} is a work array of at least 64 ints.
+     */
+    static void idct(int[] c, int off, int eob, int[] q, int[] mw, int w, int[] mh, int h, int[] ws,
+                     byte[] out, int at, int stride) {
+        int columns = Math.min(w, FrameHeaders.COLUMNS[eob]);
+        int rows = Math.min(h, FrameHeaders.ROWS[eob]);
+        for (int u = 0; u < w; u++) {
+            for (int y = 0; y < h; y++) {
+                int sum = PASS1_ROUND;
+                if (u < columns) {
+                    for (int v = 0; v < rows; v++) {
+                        sum += mh[y * 8 + v] * (c[off + v * 8 + u] * q[v * 8 + u]);
+                    }
+                }
+                ws[y * 8 + u] = sum >> PASS1_SHIFT;
+            }
+        }
+        clear(c, off, eob);
+        for (int y = 0; y < h; y++, at += stride) {
+            for (int x = 0; x < w; x++) {
+                int sum = ROUND;
+                for (int u = 0; u < columns; u++) {
+                    sum += mw[x * 8 + u] * ws[y * 8 + u];
+                }
+                out[at + x] = (byte) clamp(sum >> SHIFT);
+            }
+        }
+    }
+}
