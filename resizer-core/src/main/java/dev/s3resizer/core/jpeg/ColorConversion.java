@@ -47,10 +47,16 @@ final class ColorConversion {
                 out[o++] = (byte) (255 - yy);
                 out[o++] = (byte) (255 - k);
             } else {
-                out[o++] = (byte) ((c * k + 127) / 255);
-                out[o++] = (byte) ((m * k + 127) / 255);
-                out[o++] = (byte) ((yy * k + 127) / 255);
+                out[o++] = (byte) times(c, k);
+                out[o++] = (byte) times(m, k);
+                out[o++] = (byte) times(yy, k);
             }
         }
+    }
+
+    /** {@code a * b / 255} rounded, for 0..255 each, without a division. */
+    static int times(int a, int b) {
+        int t = a * b + 128;
+        return (t + (t >> 8)) >> 8;
     }
 }

@@ -15,6 +15,8 @@ final class McuBlocks {
     private static final int OTHER = 4;
     private static final int THREE = 5;
     private static final int TRUNCATED = 6;
+    private static final int FIVE = 7;
+    private static final int SIX = 8;
 
     final ScaledLayout layout;
     final int count;
@@ -31,7 +33,7 @@ final class McuBlocks {
     private final ScaledLayout.Plane[] planes;
     private final Idct idct = new Idct();
     private final ReducedIdct reduced = new ReducedIdct();
-    private final int[] work = new int[64];
+    private final int[] work = new int[72];
 
     /** @param order the components in the order their blocks come in the MCU (scan order) */
     McuBlocks(ScaledLayout layout, Frame.Component[] order) {
@@ -75,6 +77,9 @@ final class McuBlocks {
             return DC;
         }
         if (p.matrixWidth != null) {
+            if (p.idctWidth == p.idctHeight && (p.idctWidth == 5 || p.idctWidth == 6)) {
+                return p.idctWidth == 5 ? FIVE : SIX;
+            }
             return p.idctWidth == 3 && p.idctHeight == 3 ? THREE : TRUNCATED;
         }
         if (p.idctWidth != p.idctHeight) {
@@ -107,6 +112,8 @@ final class McuBlocks {
                 case QUARTER -> reduced.idct4(k, c, eob, p.quant, strip, at, w);
                 case EIGHTH -> ReducedIdct.idct2(k, c, eob, p.weights, strip, at, w);
                 case THREE -> TruncatedIdct.idct3(k, c, eob, p.quant, strip, at, w);
+                case FIVE -> TruncatedIdct.idct5(k, c, eob, p.quant, work, strip, at, w);
+                case SIX -> TruncatedIdct.idct6(k, c, eob, p.quant, work, strip, at, w);
                 case TRUNCATED -> TruncatedIdct.idct(k, c, eob, p.quant, p.matrixWidth, p.idctWidth,
                         p.matrixHeight, p.idctHeight, work, strip, at, w);
                 default -> reduced.scaled(k, c, eob, p.quant, p.idctWidth, p.idctHeight, strip, at, w);

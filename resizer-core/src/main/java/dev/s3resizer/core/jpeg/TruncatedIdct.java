@@ -27,7 +27,24 @@ final class TruncatedIdct {
     private static final int B3 = 3547;
     private static final int C3 = 2048;
 
+    /** {@code 1/2 cos(k pi / 10)}, the 5-point weights, 13-bit fixed point. */
+    private static final int F1 = half(1, 10);
+    private static final int F2 = half(2, 10);
+    private static final int F3 = half(3, 10);
+    private static final int F4 = half(4, 10);
+    /** {@code 1/2 cos(k pi / 12)}, the 6-point weights. */
+    private static final int S1 = half(1, 12);
+    private static final int S2 = half(2, 12);
+    private static final int S3 = half(3, 12);
+    private static final int S4 = half(4, 12);
+    private static final int S5 = half(5, 12);
+    private static final int HALF = 1 << (CONST_BITS - 1);
+
     private TruncatedIdct() {
+    }
+
+    private static int half(int k, int d) {
+        return (int) Math.round(0.5 * Math.cos(k * Math.PI / d) * (1 << CONST_BITS));
     }
 
     /**
@@ -86,6 +103,90 @@ final class TruncatedIdct {
         out[at] = (byte) clamp((e + o) >> SHIFT);
         out[at + 1] = (byte) clamp((f0 * A3 - 2 * f2 * C3 + ROUND) >> SHIFT);
         out[at + 2] = (byte) clamp((e - o) >> SHIFT);
+    }
+
+    /**
+     * 5x5 pixels: the 5-point transform down the columns the end of block can reach, then along
+     * the rows, each output pair {@code x, 4-x} sharing its even and odd halves. {@code ws} is a
+     * work array of at least 40 ints.
+     */
+    static void idct5(int[] c, int off, int eob, int[] q, int[] ws, byte[] out, int at, int stride) {
+        int columns = Math.min(5, FrameHeaders.COLUMNS[eob]);
+        for (int u = 0; u < 5; u++) {
+            int p = off + u;
+            if (u < columns) {
+                five(c[p] * q[u], c[p + 8] * q[u + 8], c[p + 16] * q[u + 16], c[p + 24] * q[u + 24],
+                        c[p + 32] * q[u + 32], ws, u, 8, PASS1_ROUND, PASS1_SHIFT);
+            } else {
+                ws[u] = ws[u + 8] = ws[u + 16] = ws[u + 24] = ws[u + 32] = 0;
+            }
+        }
+        clear(c, off, eob);
+        for (int r = 0; r < 40; r += 8, at += stride) {
+            five(ws[r], ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 4], ws, r, 1, ROUND, SHIFT);
+            out[at] = (byte) clamp(ws[r]);
+            out[at + 1] = (byte) clamp(ws[r + 1]);
+            out[at + 2] = (byte) clamp(ws[r + 2]);
+            out[at + 3] = (byte) clamp(ws[r + 3]);
+            out[at + 4] = (byte) clamp(ws[r + 4]);
+        }
+    }
+
+    /** 6x6 pixels, as {@link #idct5}; {@code ws} holds at least 48 ints. */
+    static void idct6(int[] c, int off, int eob, int[] q, int[] ws, byte[] out, int at, int stride) {
+        int columns = Math.min(6, FrameHeaders.COLUMNS[eob]);
+        for (int u = 0; u < 6; u++) {
+            int p = off + u;
+            if (u < columns) {
+                six(c[p] * q[u], c[p + 8] * q[u + 8], c[p + 16] * q[u + 16], c[p + 24] * q[u + 24],
+                        c[p + 32] * q[u + 32], c[p + 40] * q[u + 40], ws, u, 8, PASS1_ROUND, PASS1_SHIFT);
+            } else {
+                ws[u] = ws[u + 8] = ws[u + 16] = ws[u + 24] = ws[u + 32] = ws[u + 40] = 0;
+            }
+        }
+        clear(c, off, eob);
+        for (int r = 0; r < 48; r += 8, at += stride) {
+            six(ws[r], ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 4], ws[r + 5], ws, r, 1, ROUND, SHIFT);
+            out[at] = (byte) clamp(ws[r]);
+            out[at + 1] = (byte) clamp(ws[r + 1]);
+            out[at + 2] = (byte) clamp(ws[r + 2]);
+            out[at + 3] = (byte) clamp(ws[r + 3]);
+            out[at + 4] = (byte) clamp(ws[r + 4]);
+            out[at + 5] = (byte) clamp(ws[r + 5]);
+        }
+    }
+
+    /** The 5-point transform of {@code f0..f4} to {@code dst[at + x * step]}. */
+    private static void five(int f0, int f1, int f2, int f3, int f4, int[] dst, int at, int step, int round,
+                             int shift) {
+        int base = f0 * A3 + round;
+        int e0 = base + f2 * F2 + f4 * F4;
+        int o0 = f1 * F1 + f3 * F3;
+        int e1 = base - f2 * F4 - f4 * F2;
+        int o1 = f1 * F3 - f3 * F1;
+        dst[at] = (e0 + o0) >> shift;
+        dst[at + step] = (e1 + o1) >> shift;
+        dst[at + 2 * step] = (base + (f4 - f2) * HALF) >> shift;
+        dst[at + 3 * step] = (e1 - o1) >> shift;
+        dst[at + 4 * step] = (e0 - o0) >> shift;
+    }
+
+    /** The 6-point transform of {@code f0..f5} to {@code dst[at + x * step]}. */
+    private static void six(int f0, int f1, int f2, int f3, int f4, int f5, int[] dst, int at, int step, int round,
+                            int shift) {
+        int base = f0 * A3 + round;
+        int e0 = base + f2 * S2 + f4 * S4;
+        int o0 = f1 * S1 + f3 * S3 + f5 * S5;
+        int e1 = base - f4 * HALF;
+        int o1 = (f1 - f3 - f5) * S3;
+        int e2 = base - f2 * S2 + f4 * S4;
+        int o2 = f1 * S5 - f3 * S3 + f5 * S1;
+        dst[at] = (e0 + o0) >> shift;
+        dst[at + step] = (e1 + o1) >> shift;
+        dst[at + 2 * step] = (e2 + o2) >> shift;
+        dst[at + 3 * step] = (e2 - o2) >> shift;
+        dst[at + 4 * step] = (e1 - o1) >> shift;
+        dst[at + 5 * step] = (e0 - o0) >> shift;
     }
 
     /**

@@ -17,10 +17,8 @@ final class Passes {
 
     static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst) {
         Kernel horizontal = horizontalKernel.padded(NARROW, src.width());
-        if (src.channels() == 1) {
-            for (int taps = 12; horizontal.taps != NARROW && taps <= 16; taps += 4) {
-                horizontal = horizontalKernel.padded(taps, src.width());
-            }
+        for (int taps = 12; horizontal.taps != NARROW && taps <= 16; taps += 4) {
+            horizontal = horizontalKernel.padded(taps, src.width());
         }
         int c = src.channels();
         int x0 = horizontal.firstSource();
@@ -37,8 +35,10 @@ final class Passes {
                 horizontal3narrow(acc[0], acc[1], acc[2], x0, horizontal, out, o);
             } else if (c == 3) {
                 horizontal3(acc[0], acc[1], acc[2], x0, horizontal, out, o);
-            } else if (c == 1 && padded(horizontal)) {
-                horizontal1unrolled(acc[0], x0, horizontal, out, o);
+            } else if (padded(horizontal)) {
+                for (int ch = 0; ch < c; ch++) {
+                    horizontal1unrolled(acc[ch], x0, horizontal, out, o + ch, c);
+                }
             } else {
                 for (int ch = 0; ch < c; ch++) {
                     horizontal1(acc[ch], x0, horizontal, out, o + ch, c);
@@ -116,17 +116,19 @@ final class Passes {
     }
 
     /**
-     * One channel with a {@link #padded} kernel: the taps written out, one loop per tap count, so
-     * there is no inner loop whose entry and exit cost more than its few iterations.
+     * One channel (every {@code step}-th output byte) with a {@link #padded} kernel: the taps
+     * written out, one loop per tap count, so there is no inner loop whose entry and exit cost
+     * more than its few iterations.
      */
-    private static void horizontal1unrolled(float[] p, int x0, Kernel k, byte[] out, int o) {
+    private static void horizontal1unrolled(float[] p, int x0, Kernel k, byte[] out, int o, int step) {
         int[] start = k.start;
         float[] w = k.weights;
         int n = start.length;
         if (k.taps == NARROW) {
             for (int x = 0, wi = 0; x < n; x++, wi += NARROW) {
                 int s = start[x] - x0;
-                out[o++] = clamp(0.5f + quad(p, s, w, wi) + quad(p, s + 4, w, wi + 4));
+                out[o] = clamp(0.5f + quad(p, s, w, wi) + quad(p, s + 4, w, wi + 4));
+                o += step;
             }
         } else if (k.taps == 12) {
             for (int x = 0, wi = 0; x < n; x++, wi += 12) {
@@ -134,13 +136,15 @@ final class Passes {
                 float a = 0.5f + p[s] * w[wi] + p[s + 1] * w[wi + 1] + p[s + 2] * w[wi + 2] + p[s + 3] * w[wi + 3];
                 float b = p[s + 4] * w[wi + 4] + p[s + 5] * w[wi + 5] + p[s + 6] * w[wi + 6] + p[s + 7] * w[wi + 7];
                 float c = p[s + 8] * w[wi + 8] + p[s + 9] * w[wi + 9] + p[s + 10] * w[wi + 10] + p[s + 11] * w[wi + 11];
-                out[o++] = clamp(a + b + c);
+                out[o] = clamp(a + b + c);
+                o += step;
             }
         } else {
             for (int x = 0, wi = 0; x < n; x++, wi += 16) {
                 int s = start[x] - x0;
-                out[o++] = clamp(0.5f + (quad(p, s, w, wi) + quad(p, s + 4, w, wi + 4))
+                out[o] = clamp(0.5f + (quad(p, s, w, wi) + quad(p, s + 4, w, wi + 4))
                         + (quad(p, s + 8, w, wi + 8) + quad(p, s + 12, w, wi + 12)));
+                o += step;
             }
         }
     }

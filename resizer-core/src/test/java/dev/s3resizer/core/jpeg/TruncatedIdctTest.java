@@ -24,7 +24,7 @@ class TruncatedIdctTest {
         }
         int[] matrixW = TruncatedIdct.matrix(w);
         int[] matrixH = TruncatedIdct.matrix(h);
-        int[] work = new int[64];
+        int[] work = new int[72];
         for (int trial = 0; trial < 500; trial++) {
             int[] block = new int[64 + 2];
             for (int i = 0; i < 64; i++) {
@@ -40,6 +40,10 @@ class TruncatedIdctTest {
             byte[] out = new byte[8 * 8];
             if (w == 3 && h == 3) {
                 TruncatedIdct.idct3(coefficients, 0, 64, quant, out, 0, 8);
+            } else if (w == h && w == 5 && trial % 2 == 0) {
+                TruncatedIdct.idct5(coefficients, 0, 64, quant, work, out, 0, 8);
+            } else if (w == h && w == 6 && trial % 2 == 0) {
+                TruncatedIdct.idct6(coefficients, 0, 64, quant, work, out, 0, 8);
             } else {
                 TruncatedIdct.idct(coefficients, 0, 64, quant, matrixW, w, matrixH, h, work, out, 0, 8);
             }
