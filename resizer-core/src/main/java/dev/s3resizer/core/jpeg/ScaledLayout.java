@@ -156,7 +156,10 @@ final class ScaledLayout {
          * IDCT is 1x1), a sink slot for coefficients not kept, the end-of-block position.
          */
         final int coefStride;
-        /** Zigzag position (0..79) to slot in a block; positions not kept go to the sink. */
+        /**
+         * Zigzag position (0..79) to slot in a block; positions not kept go to the sink, as do
+         * frequencies a truncated IDCT drops, so only the ones it reads (and clears) are written.
+         */
         final int[] slots = new int[80];
         /** Quantisation steps in natural order (just the DC step for a 1x1 IDCT). */
         final int[] quant;
@@ -184,7 +187,9 @@ final class ScaledLayout {
             this.coefStride = kept + 2;
             this.quant = new int[kept];
             for (int z = 0; z < slots.length; z++) {
-                slots[z] = z < kept ? FrameHeaders.NATURAL[z] : kept;
+                int natural = z < kept ? FrameHeaders.NATURAL[z] : kept;
+                boolean outside = truncated && natural < 64 && (natural / 8 >= idctHeight || natural % 8 >= idctWidth);
+                slots[z] = outside ? kept : natural;
             }
         }
 

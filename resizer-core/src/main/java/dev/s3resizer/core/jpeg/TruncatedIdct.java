@@ -3,7 +3,6 @@ package dev.s3resizer.core.jpeg;
 import static dev.s3resizer.core.jpeg.Idct.CONST_BITS;
 import static dev.s3resizer.core.jpeg.Idct.PASS1_BITS;
 import static dev.s3resizer.core.jpeg.Idct.clamp;
-import static dev.s3resizer.core.jpeg.Idct.clear;
 
 /**
  * Inverse DCTs to sizes that are not powers of two (3, 5, 6 or 7 pixels per axis), the way
@@ -14,7 +13,8 @@ import static dev.s3resizer.core.jpeg.Idct.clear;
  *
  * <p>3x3, the scale a 12 MP photo takes for a 1000 px rendition, has its own unrolled transform;
  * other sizes go through small per-axis matrices. Input blocks are 64 coefficients in natural
- * order; each call clears what it read. Thread-safe: all work is in locals or the caller's arrays.
+ * order, holding only the frequencies the transform reads (the others go to a sink); each call
+ * clears those. Thread-safe: all work is in locals or the caller's arrays.
  */
 final class TruncatedIdct {
 
@@ -73,7 +73,9 @@ final class TruncatedIdct {
         int f20 = c[off + 16] * q[16];
         int f21 = c[off + 17] * q[17];
         int f22 = c[off + 18] * q[18];
-        clear(c, off, eob);
+        c[off] = c[off + 1] = c[off + 2] = 0;
+        c[off + 8] = c[off + 9] = c[off + 10] = 0;
+        c[off + 16] = c[off + 17] = c[off + 18] = 0;
         int e = f00 * A3 + f20 * C3;
         int o = f10 * B3;
         int d = f00 * A3 - 2 * f20 * C3;
@@ -121,7 +123,7 @@ final class TruncatedIdct {
                 ws[u] = ws[u + 8] = ws[u + 16] = ws[u + 24] = ws[u + 32] = 0;
             }
         }
-        clear(c, off, eob);
+        clearWindow(c, off, 5, 5);
         for (int r = 0; r < 40; r += 8, at += stride) {
             five(ws[r], ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 4], ws, r, 1, ROUND, SHIFT);
             out[at] = (byte) clamp(ws[r]);
@@ -144,7 +146,7 @@ final class TruncatedIdct {
                 ws[u] = ws[u + 8] = ws[u + 16] = ws[u + 24] = ws[u + 32] = ws[u + 40] = 0;
             }
         }
-        clear(c, off, eob);
+        clearWindow(c, off, 6, 6);
         for (int r = 0; r < 48; r += 8, at += stride) {
             six(ws[r], ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 4], ws[r + 5], ws, r, 1, ROUND, SHIFT);
             out[at] = (byte) clamp(ws[r]);
@@ -208,7 +210,7 @@ final class TruncatedIdct {
                 ws[y * 8 + u] = sum >> PASS1_SHIFT;
             }
         }
-        clear(c, off, eob);
+        clearWindow(c, off, w, h);
         for (int y = 0; y < h; y++, at += stride) {
             for (int x = 0; x < w; x++) {
                 int sum = ROUND;
@@ -216,6 +218,18 @@ final class TruncatedIdct {
                     sum += mw[x * 8 + u] * ws[y * 8 + u];
                 }
                 out[at + x] = (byte) clamp(sum >> SHIFT);
+            }
+        }
+    }
+
+    /**
+     * Zeroes the {@code w x h} low frequencies, the only ones a truncated block holds: the
+     * decoders route the rest to a sink ({@link ScaledLayout.Plane#slots}).
+     */
+    private static void clearWindow(int[] c, int off, int w, int h) {
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
+                c[off + v * 8 + u] = 0;
             }
         }
     }
