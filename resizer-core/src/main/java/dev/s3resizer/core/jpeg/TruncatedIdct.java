@@ -227,9 +227,14 @@ final class TruncatedIdct {
      * decoders route the rest to a sink ({@link ScaledLayout.Plane#slots}).
      */
     private static void clearWindow(int[] c, int off, int w, int h) {
-        for (int v = 0; v < h; v++) {
-            for (int u = 0; u < w; u++) {
-                c[off + v * 8 + u] = 0;
+        for (int r = off, end = off + h * 8; r < end; r += 8) {
+            c[r] = 0;
+            c[r + 1] = 0;
+            c[r + 2] = 0;
+            c[r + 3] = 0;
+            c[r + 4] = 0;
+            for (int u = 5; u < w; u++) {
+                c[r + u] = 0;
             }
         }
     }

@@ -14,10 +14,12 @@ final class Passes {
 
     /** Tap count of the unrolled horizontal loop: enough for reductions up to about 1.3x. */
     static final int NARROW = 8;
+    /** Most taps of an unrolled horizontal loop: reductions up to about 4x (beyond, the box pre-reduction runs). */
+    static final int WIDEST = 24;
 
     static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst) {
         Kernel horizontal = horizontalKernel.padded(NARROW, src.width());
-        for (int taps = 12; horizontal.taps != NARROW && taps <= 16; taps += 4) {
+        for (int taps = 12; horizontal.taps != NARROW && taps <= WIDEST; taps += 4) {
             horizontal = horizontalKernel.padded(taps, src.width());
         }
         int c = src.channels();
@@ -110,9 +112,9 @@ final class Passes {
         }
     }
 
-    /** True when every output of {@code k} has exactly {@code k.taps} taps, 8, 12 or 16. */
+    /** True when every output of {@code k} has exactly {@code k.taps} taps, a multiple of 4 from 8 to {@link #WIDEST}. */
     private static boolean padded(Kernel k) {
-        return (k.taps == NARROW || k.taps == 12 || k.taps == 16) && k.count[0] == k.taps;
+        return k.taps % 4 == 0 && k.taps >= NARROW && k.taps <= WIDEST && k.count[0] == k.taps;
     }
 
     /**
@@ -139,11 +141,23 @@ final class Passes {
                 out[o] = clamp(a + b + c);
                 o += step;
             }
-        } else {
+        } else if (k.taps == 16) {
             for (int x = 0, wi = 0; x < n; x++, wi += 16) {
                 int s = start[x] - x0;
                 out[o] = clamp(0.5f + (quad(p, s, w, wi) + quad(p, s + 4, w, wi + 4))
                         + (quad(p, s + 8, w, wi + 8) + quad(p, s + 12, w, wi + 12)));
+                o += step;
+            }
+        } else {
+            int taps = k.taps;
+            for (int x = 0, wi = 0; x < n; x++, wi += taps) {
+                int s = start[x] - x0;
+                float a = 0.5f + quad(p, s, w, wi) + quad(p, s + 4, w, wi + 4);
+                float b = quad(p, s + 8, w, wi + 8) + quad(p, s + 12, w, wi + 12);
+                for (int j = 16; j < taps; j += 4) {
+                    a += quad(p, s + j, w, wi + j);
+                }
+                out[o] = clamp(a + b);
                 o += step;
             }
         }
