@@ -19,7 +19,7 @@ final class Passes {
 
     static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst) {
         Kernel horizontal = horizontalKernel.padded(NARROW, src.width());
-        for (int taps = 12; horizontal.taps != NARROW && taps <= WIDEST; taps += 4) {
+        for (int taps = 12; !padded(horizontal) && taps <= WIDEST; taps += 4) {
             horizontal = horizontalKernel.padded(taps, src.width());
         }
         int c = src.channels();
