@@ -42,8 +42,12 @@ import java.util.Map;
  */
 public final class ImageResizer {
 
-    /** A rendition is derived from a larger one only when that is at least this many times its size. */
-    private static final int CASCADE_FACTOR = 3;
+    /**
+     * A rendition is derived from a larger one only when that is at least this many times its size,
+     * and only from one made straight from the decoded source: one extra filtering stage, never a
+     * chain of them.
+     */
+    private static final int CASCADE_FACTOR = 2;
 
     /** Pillow's and libvips' default: shrink-on-load leaves the filter at least a factor of two. */
     public static final double DEFAULT_REDUCING_GAP = 1.5;
@@ -176,11 +180,14 @@ public final class ImageResizer {
     /**
      * Resamples {@code source} for every plan (already scaled to the source), largest output
      * first. A smaller rendition of the whole frame ({@code whole}) is derived from an earlier,
-     * larger one when that is still at least {@link #CASCADE_FACTOR} times its size (cascading): a
-     * fraction of the work of going back to the decoded source, for the same quality.
+     * larger one made from the source when that is still at least {@link #CASCADE_FACTOR} times its
+     * size (cascading): a fraction of the work of going back to the decoded source, for about the
+     * same quality (800 px from 1600 px of a 12 MP photo: 51.6 dB against libvips' own 800 px
+     * thumbnail, 51.8 straight from the source, Pillow 48.1).
      */
     private static Pixels[] resampleAll(Pixels source, List<Plan> plans, boolean[] whole) {
         Pixels[] out = new Pixels[plans.size()];
+        boolean[] fromSource = new boolean[plans.size()];
         Integer[] order = new Integer[plans.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -193,7 +200,7 @@ public final class ImageResizer {
             if (whole[i]) {
                 for (int j = 0; j < out.length; j++) {
                     Pixels done = out[j];
-                    if (done != null && whole[j]
+                    if (done != null && whole[j] && fromSource[j]
                             && done.width() >= CASCADE_FACTOR * plan.outWidth()
                             && done.height() >= CASCADE_FACTOR * plan.outHeight()
                             && done.width() < from.width()) {
@@ -202,6 +209,7 @@ public final class ImageResizer {
                     }
                 }
             }
+            fromSource[i] = from == source;
             out[i] = Resampler.resample(from, plan);
         }
         return out;
