@@ -90,10 +90,21 @@ class ImageResizerOrientationTest {
     @ParameterizedTest(name = "{0} picture, orientation {1}")
     @MethodSource("shapesAndOrientations")
     void coverCropIsCentredAsDisplayed(String shape, int orientation) {
+        assertCoverCropCentred(shape, orientation, "60x60,cover,png");
+    }
+
+    /** The same through the YCbCr planes (JPEG in, JPEG out): Y and the half-size chroma cropped alike. */
+    @ParameterizedTest(name = "{0} picture, orientation {1}")
+    @MethodSource("shapesAndOrientations")
+    void coverCropOfJpegPlanesIsCentredAsDisplayed(String shape, int orientation) {
+        assertCoverCropCentred(shape, orientation, "60x60,cover,jpeg,q95");
+    }
+
+    private void assertCoverCropCentred(String shape, int orientation, String spec) {
         BufferedImage reference = reference(shape);
         byte[] jpeg = taggedJpeg(reference, orientation, ExifBlock.littleEndian());
 
-        RenditionResult result = resizer.render(jpeg, Rendition.parse("square", "60x60,cover,png"));
+        RenditionResult result = resizer.render(jpeg, Rendition.parse("square", spec));
 
         assertThat(result.width()).isEqualTo(60);
         assertThat(result.height()).isEqualTo(60);
