@@ -52,8 +52,8 @@ final class ResizeCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--reducing-gap", paramLabel = "G",
-            description = {"How much reduction JPEG shrink-on-load leaves to the Lanczos filter (default: ${DEFAULT-VALUE},",
-                "as Pillow and libvips). 1 is about twice as fast on large JPEGs, with more aliasing."})
+            description = {"How much reduction JPEG shrink-on-load leaves to the Lanczos filter (default: ${DEFAULT-VALUE};",
+                "Pillow and libvips use 2). Larger is slower and closer to a full decode; 1 is fastest."})
     double reducingGap = ImageResizer.DEFAULT_REDUCING_GAP;
 
     @Option(names = "--quality", paramLabel = "1-100", description = "JPEG quality (default: 80).")
