@@ -97,10 +97,11 @@ final class ScaledLayout {
      * The smallest scale {@code M/8} at which {@code width x height} samples become at least
      * {@code minWidth x minHeight}. Scales 1/8 and 1/4 turn a block into 1 or 2x2 averages, which
      * alias where finer scales do not, so they count only 3/4 of their size: they are chosen
-     * when they leave the resampler a third more reduction to do.
+     * when they leave the resampler a third more reduction to do. 7/8 is never chosen: there is
+     * no fast 7-point transform, and 8/8 decodes faster (and sharper).
      */
     static int scaleFor(int width, int height, int minWidth, int minHeight) {
-        for (int m = 1; m < 8; m++) {
+        for (int m = 1; m < 7; m++) {
             long w = Frame.ceilDiv(width * m, 8);
             long h = Frame.ceilDiv(height * m, 8);
             if (m <= 2) {
