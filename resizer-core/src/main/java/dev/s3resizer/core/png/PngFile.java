@@ -20,34 +20,45 @@ record PngFile(Ihdr header, byte[] palette, byte[] transparency, int firstImageD
         byte[] palette = null;
         byte[] transparency = null;
         int at = Ihdr.END;
-        while (true) {
-            if (at + 8 > png.length) {
-                throw new CorruptImageException("PNG: the file ends after " + png.length
-                        + " bytes, before its image data (IDAT); it is truncated");
-            }
-            int length = Chunk.intAt(png, at);
-            int type = Chunk.intAt(png, at + 4);
-            if (type == Chunk.IDAT) {
-                if (header.colourType() == Ihdr.PALETTE && palette == null) {
-                    throw new CorruptImageException("PNG: a palette image has no palette (PLTE) before its image "
-                            + "data; the file is damaged");
-                }
-                return new PngFile(header, palette, transparency, at);
-            }
-            long end = at + (long) Chunk.FRAMING + Integer.toUnsignedLong(length);
-            if (type == Chunk.IEND || end > png.length) {
-                throw new CorruptImageException("PNG: the " + Chunk.name(type) + " chunk at byte " + at
-                        + (type == Chunk.IEND ? " ends the file before any image data (IDAT); it is damaged"
-                        : " runs past the end of the file, before any image data (IDAT); it is truncated"));
-            }
+        for (int type = typeAt(png, at); type != Chunk.IDAT; type = typeAt(png, at)) {
+            int end = endOf(png, at, type);
+            int length = end - at - Chunk.FRAMING;
             if (type == Chunk.PLTE && palette == null && header.colourType() != Ihdr.GRAY
                     && header.colourType() != Ihdr.GRAY_ALPHA) {
                 palette = Arrays.copyOfRange(png, at + 8, at + 8 + length);
             } else if (type == Chunk.TRNS && transparencyApplies(header, palette, length)) {
                 transparency = Arrays.copyOfRange(png, at + 8, at + 8 + length);
             }
-            at = (int) end;
+            at = end;
         }
+        if (header.colourType() == Ihdr.PALETTE && palette == null) {
+            throw new CorruptImageException("PNG: a palette image has no palette (PLTE) before its image data; "
+                    + "the file is damaged");
+        }
+        return new PngFile(header, palette, transparency, at);
+    }
+
+    /** The type of the chunk at {@code at}; a file that ends before it is truncated. */
+    private static int typeAt(byte[] png, int at) {
+        if (at + 8 > png.length) {
+            throw new CorruptImageException("PNG: the file ends after " + png.length
+                    + " bytes, before its image data (IDAT); it is truncated");
+        }
+        return Chunk.intAt(png, at + 4);
+    }
+
+    /** Where the chunk at {@code at}, which comes before the image data, ends. */
+    private static int endOf(byte[] png, int at, int type) {
+        long end = at + (long) Chunk.FRAMING + Integer.toUnsignedLong(Chunk.intAt(png, at));
+        if (type == Chunk.IEND) {
+            throw new CorruptImageException("PNG: the IEND chunk at byte " + at
+                    + " ends the file before any image data (IDAT); it is damaged");
+        }
+        if (end > png.length) {
+            throw new CorruptImageException("PNG: the " + Chunk.name(type) + " chunk at byte " + at
+                    + " runs past the end of the file, before any image data (IDAT); it is truncated");
+        }
+        return (int) end;
     }
 
     private static boolean transparencyApplies(Ihdr header, byte[] palette, int length) {
