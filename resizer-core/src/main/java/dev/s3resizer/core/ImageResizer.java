@@ -14,6 +14,7 @@ import dev.s3resizer.core.jpeg.JpegDecoder;
 import dev.s3resizer.core.jpeg.encode.JpegEncoder;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
+import dev.s3resizer.core.png.PngDecoderWithFallback;
 import dev.s3resizer.core.probe.ImageProbe;
 import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
@@ -78,7 +79,8 @@ public final class ImageResizer {
      *                    1 the fastest
      */
     public ImageResizer(Limits limits, double reducingGap) {
-        this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, new JpegDecoder()), new ImageIoDecoder()),
+        this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, new JpegDecoder(),
+                        ImageFormat.PNG, new PngDecoderWithFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 

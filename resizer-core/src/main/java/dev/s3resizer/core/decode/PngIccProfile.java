@@ -11,8 +11,11 @@ import java.util.zip.Inflater;
 /**
  * The ICC profile of a PNG's iCCP chunk, which the JDK's PNG reader does not apply to the pixels.
  * A damaged or oversized profile is ignored, as browsers do, and the pixels are taken as sRGB.
+ * Public for the PNG decoders outside this package.
+ *
+ * <p>{@code ICC_Profile profile = PngIccProfile.from(pngBytes);}
  */
-final class PngIccProfile {
+public final class PngIccProfile {
 
     private static final int MAX_PROFILE_BYTES = 8 << 20;
 
@@ -20,7 +23,7 @@ final class PngIccProfile {
     }
 
     /** The profile of the iCCP chunk before the first IDAT, or null when there is none or it cannot be read. */
-    static ICC_Profile from(byte[] png) {
+    public static ICC_Profile from(byte[] png) {
         int at = 8;
         while (at + 8 <= png.length) {
             int length = ByteBuffer.wrap(png, at, 4).getInt();
