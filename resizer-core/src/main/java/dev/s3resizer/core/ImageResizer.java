@@ -20,6 +20,7 @@ import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
 import dev.s3resizer.core.resample.Resampler;
 
+import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,7 @@ public final class ImageResizer {
         if (decoded.ycc() != null) {
             return renderPlanes(info, decoded, renditions, plans, whole);
         }
-        Pixels source = decoded.pixels();
+        Pixels source = flattenFirst(decoded.pixels(), decoded.profile(), renditions);
         double sx = (double) source.width() / info.width();
         double sy = (double) source.height() / info.height();
         Pixels[] resampled = resampleAll(source, plans.stream().map(p -> p.scaleSource(sx, sy)).toList(), whole);
@@ -224,6 +225,29 @@ public final class ImageResizer {
             out[i] = Resampler.resample(from, plan);
         }
         return out;
+    }
+
+    /**
+     * Alpha the renditions will not keep, dropped before resampling instead of after: an opaque
+     * RGBA source loses its alpha channel, and a transparent one whose renditions are all JPEGs
+     * on one background (and in sRGB) is composited onto it. Compositing onto a constant commutes
+     * with filtering premultiplied pixels, so the result is the same, for three channels of work
+     * instead of four plus premultiplying.
+     */
+    private static Pixels flattenFirst(Pixels source, ICC_Profile profile, List<Rendition> renditions) {
+        if (!source.hasAlpha()) {
+            return source;
+        }
+        if (!source.usesTransparency()) {
+            return Flatten.onto(source, 0xFFFFFF);
+        }
+        int background = renditions.getFirst().background();
+        for (Rendition r : renditions) {
+            if (profile != null || r.format().resolve(true) != ImageFormat.JPEG || r.background() != background) {
+                return source;
+            }
+        }
+        return Flatten.onto(source, background);
     }
 
     private RenditionResult finish(ImageInfo info, Decoded decoded, Rendition rendition, Pixels resampled) {

@@ -20,10 +20,22 @@ public final class Flatten {
         byte[] d = dst.data();
         for (int i = 0, o = 0; i < n * 4; i += 4, o += 3) {
             int a = s[i + 3] & 0xFF;
+            if (a == 255) {
+                d[o] = s[i];
+                d[o + 1] = s[i + 1];
+                d[o + 2] = s[i + 2];
+                continue;
+            }
             for (int k = 0; k < 3; k++) {
-                d[o + k] = (byte) (((s[i + k] & 0xFF) * a + bg[k] * (255 - a) + 127) / 255);
+                d[o + k] = (byte) divide255((s[i + k] & 0xFF) * a + bg[k] * (255 - a));
             }
         }
         return dst;
+    }
+
+    /** {@code x / 255} rounded, for x up to 255 * 255, without a division. */
+    private static int divide255(int x) {
+        int t = x + 128;
+        return (t + (t >> 8)) >> 8;
     }
 }

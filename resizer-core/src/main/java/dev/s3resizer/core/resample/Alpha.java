@@ -13,12 +13,24 @@ final class Alpha {
         byte[] d = new byte[src.width() * src.height() * 4];
         for (int i = 0; i < d.length; i += 4) {
             int a = s[i + 3] & 0xFF;
-            d[i] = (byte) (((s[i] & 0xFF) * a + 127) / 255);
-            d[i + 1] = (byte) (((s[i + 1] & 0xFF) * a + 127) / 255);
-            d[i + 2] = (byte) (((s[i + 2] & 0xFF) * a + 127) / 255);
+            if (a == 255) {
+                d[i] = s[i];
+                d[i + 1] = s[i + 1];
+                d[i + 2] = s[i + 2];
+            } else if (a != 0) {
+                d[i] = (byte) times(s[i] & 0xFF, a);
+                d[i + 1] = (byte) times(s[i + 1] & 0xFF, a);
+                d[i + 2] = (byte) times(s[i + 2] & 0xFF, a);
+            }
             d[i + 3] = (byte) a;
         }
         return new Pixels(src.width(), src.height(), 4, d);
+    }
+
+    /** {@code v * a / 255} rounded, for 0..255 each, without a division. */
+    private static int times(int v, int a) {
+        int t = v * a + 128;
+        return (t + (t >> 8)) >> 8;
     }
 
     static void unpremultiply(Pixels p) {
