@@ -13,7 +13,9 @@ public final class Flatten {
         if (!src.hasAlpha()) {
             return src;
         }
-        int[] bg = {background >> 16 & 0xFF, background >> 8 & 0xFF, background & 0xFF};
+        int red = background >> 16 & 0xFF;
+        int green = background >> 8 & 0xFF;
+        int blue = background & 0xFF;
         int n = src.width() * src.height();
         byte[] s = src.data();
         Pixels dst = Pixels.allocate(src.width(), src.height(), 3);
@@ -26,9 +28,10 @@ public final class Flatten {
                 d[o + 2] = s[i + 2];
                 continue;
             }
-            for (int k = 0; k < 3; k++) {
-                d[o + k] = (byte) divide255((s[i + k] & 0xFF) * a + bg[k] * (255 - a));
-            }
+            int b = 255 - a;
+            d[o] = (byte) divide255((s[i] & 0xFF) * a + red * b);
+            d[o + 1] = (byte) divide255((s[i + 1] & 0xFF) * a + green * b);
+            d[o + 2] = (byte) divide255((s[i + 2] & 0xFF) * a + blue * b);
         }
         return dst;
     }

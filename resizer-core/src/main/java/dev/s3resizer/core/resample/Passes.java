@@ -35,12 +35,12 @@ final class Passes {
             int o = y * dst.stride();
             if (c == 3 && horizontal.taps == NARROW) {
                 horizontal3narrow(acc[0], acc[1], acc[2], x0, horizontal, out, o);
-            } else if (c == 3) {
-                horizontal3(acc[0], acc[1], acc[2], x0, horizontal, out, o);
             } else if (padded(horizontal)) {
                 for (int ch = 0; ch < c; ch++) {
                     horizontal1unrolled(acc[ch], x0, horizontal, out, o + ch, c);
                 }
+            } else if (c == 3) {
+                horizontal3(acc[0], acc[1], acc[2], x0, horizontal, out, o);
             } else {
                 for (int ch = 0; ch < c; ch++) {
                     horizontal1(acc[ch], x0, horizontal, out, o + ch, c);
