@@ -16,6 +16,7 @@ import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
 import dev.s3resizer.core.png.PngDecoderWithFallback;
 import dev.s3resizer.core.probe.ImageProbe;
+import dev.s3resizer.core.resample.BoxReduce;
 import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
 import dev.s3resizer.core.resample.Resampler;
@@ -40,7 +41,8 @@ import java.util.Map;
  * Orientation and colour conversion run after resampling because there they touch the fewest
  * pixels; both commute with resampling. When every rendition is a baseline JPEG and the source an
  * sRGB (or untagged) YCbCr JPEG, the decoder hands over Y, Cb and Cr planes instead of RGB: each
- * is resampled on its own (chroma straight to the half size 4:2:0 keeps) and the encoder takes
+ * is resampled on its own (chroma straight to the half size 4:2:0 keeps; an odd side whole, then
+ * averaged in pairs as the encoder would) and the encoder takes
  * them as they are, so no pixel is ever colour-converted or chroma-upsampled. Thread-safe; one
  * instance serves every request.
  *
@@ -162,7 +164,7 @@ public final class ImageResizer {
     /**
      * The YCbCr path, when every rendition is a baseline JPEG and the source an sRGB JPEG: each
      * plane resampled on its own, from its own scale, luma to the rendition's size and chroma to
-     * half of it, then encoded as they are. Colour is never converted, chroma never upsampled.
+     * half of it ({@link #chromaSide}), then encoded as they are. Colour is never converted.
      */
     private List<RenditionResult> renderPlanes(ImageInfo info, Decoded decoded, List<Rendition> renditions,
                                                List<Plan> plans, boolean[] whole) {
@@ -172,7 +174,7 @@ public final class ImageResizer {
         for (Plan plan : plans) {
             luma.add(plan.scaleSource(ycc.lumaScaleX(), ycc.lumaScaleY()));
             chroma.add(plan.scaleSource(ycc.chromaScaleX(), ycc.chromaScaleY())
-                    .withOutput((plan.outWidth() + 1) / 2, (plan.outHeight() + 1) / 2));
+                    .withOutput(chromaSide(plan.outWidth()), chromaSide(plan.outHeight())));
         }
         Pixels[] y = resampleAll(ycc.y(), luma, whole);
         Pixels[] cb = resampleAll(ycc.cb(), chroma, whole);
@@ -181,12 +183,33 @@ public final class ImageResizer {
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < plans.size(); i++) {
             Rendition r = renditions.get(i);
-            YccPlanes out = new YccPlanes(Orientation.apply(y[i], orientation), Orientation.apply(cb[i], orientation),
-                    Orientation.apply(cr[i], orientation), 1, 1, 0.5, 0.5);
+            Pixels shown = Orientation.apply(y[i], orientation);
+            YccPlanes out = new YccPlanes(shown, halfSize(Orientation.apply(cb[i], orientation), shown),
+                    halfSize(Orientation.apply(cr[i], orientation), shown), 1, 1, 0.5, 0.5);
             results.add(new RenditionResult(r, jpeg.encode(out, r), ImageFormat.JPEG, out.y().width(),
                     out.y().height()));
         }
         return results;
+    }
+
+    /**
+     * Chroma samples to resample to along a side of {@code n} output pixels: half of an even side,
+     * all of an odd one (then averaged in pairs by {@link #halfSize}), so that the last sample of an
+     * odd side is the edge pixel's own, as a 4:2:0 encoder makes it from RGB; resampled straight to
+     * half of an odd side, chroma would be stretched by n / (n + 1) instead.
+     */
+    private static int chromaSide(int n) {
+        return n % 2 == 0 ? n / 2 : n;
+    }
+
+    /**
+     * Oriented chroma made at {@link #chromaSide} brought to half the size of the oriented luma
+     * (rounded up), in pairs from the displayed top left, where the encoder's blocks start.
+     */
+    private static Pixels halfSize(Pixels chroma, Pixels luma) {
+        int fx = chroma.width() == luma.width() ? 2 : 1;
+        int fy = chroma.height() == luma.height() ? 2 : 1;
+        return fx == 1 && fy == 1 ? chroma : BoxReduce.reduce(chroma, fx, fy);
     }
 
     /**

@@ -5,14 +5,17 @@ import dev.s3resizer.core.pixels.Pixels;
 /**
  * Averages {@code fx x fy} blocks into one pixel: an exact, cheap first stage for large reductions,
  * leaving a factor of about two for the Lanczos filter (Pillow's "reducing gap"). Edge blocks that
- * fall outside the source average the pixels they have.
+ * fall outside the source average the pixels they have, which with 2 x 2 blocks is what a 4:2:0
+ * JPEG encoder does to chroma (the last sample of an odd side is the edge pixel's own).
+ *
+ * <p>{@code Pixels half = BoxReduce.reduce(chroma, 2, 2);}
  */
-final class BoxReduce {
+public final class BoxReduce {
 
     private BoxReduce() {
     }
 
-    static Pixels reduce(Pixels src, int fx, int fy) {
+    public static Pixels reduce(Pixels src, int fx, int fy) {
         int c = src.channels();
         int sw = src.width();
         int sh = src.height();
