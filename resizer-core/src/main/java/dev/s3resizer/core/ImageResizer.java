@@ -23,6 +23,8 @@ import dev.s3resizer.core.resample.Resampler;
 
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -227,7 +229,7 @@ public final class ImageResizer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingLong(
+        Arrays.sort(order, Comparator.comparingLong(
                 (Integer i) -> (long) plans.get(i).outWidth() * plans.get(i).outHeight()).reversed());
         for (int i : order) {
             Plan plan = plans.get(i);

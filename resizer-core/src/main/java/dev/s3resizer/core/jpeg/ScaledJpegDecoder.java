@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A pure-Java JPEG decoder that decodes straight to the DCT scale the renditions need (1/1, 1/2,
- * 1/4 or 1/8), so a 12 MP photo for a 1000 px rendition is never a 12 MP raster: entropy
+ * 1/4 or 1/8 through {@link #decode(byte[], ImageInfo, int, int)}; any eighth but 7/8, and YCbCr
+ * as planes, through {@link #decode(byte[], ImageInfo, DecodeRequest)}), so a 12 MP photo for a
+ * 1000 px rendition is never a 12 MP raster: entropy
  * decoding still reads every coefficient, but the IDCT, upsampling and colour conversion run at
  * the reduced size. Sequential single-scan JPEGs (almost all photos) stream MCU by MCU into the
  * output, so besides it only a copy of the entropy-coded data (about the file's size) and a few

@@ -223,8 +223,9 @@ final class TruncatedIdct {
     }
 
     /**
-     * Zeroes the {@code w x h} low frequencies, the only ones a truncated block holds: the
-     * decoders route the rest to a sink ({@link ScaledLayout.Plane#slots}).
+     * Zeroes the low frequencies a truncated block holds (the decoders route the rest to a sink,
+     * {@link ScaledLayout.Plane#slots}): {@code h} rows of {@code max(w, 5)} columns, which covers
+     * the {@code w x h} window.
      */
     private static void clearWindow(int[] c, int off, int w, int h) {
         for (int r = off, end = off + h * 8; r < end; r += 8) {

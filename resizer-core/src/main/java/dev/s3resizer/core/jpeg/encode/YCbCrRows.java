@@ -4,7 +4,8 @@ import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
 
 /**
- * Turns one MCU row of interleaved 8-bit pixels into level-shifted samples in {@link BlockRow}s:
+ * Turns one MCU row of interleaved 8-bit pixels (or of Y, Cb and Cr planes, {@link #planes})
+ * into level-shifted samples in {@link BlockRow}s:
  * JFIF YCbCr (ITU-R BT.601, full range, libjpeg's 16-bit fixed-point weights) with chroma
  * box-averaged over 2x2 pixels for 4:2:0, or gray. Pixels past the right and bottom edges repeat
  * the last column and row, as libjpeg pads them.
