@@ -54,8 +54,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per file (default: 10, as peers.sh).")
     int rounds = 10;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Untimed rounds over all files first (default: 3).")
-    int warmup = 3;
+    @Option(names = "--warmup", paramLabel = "N", description = {"Untimed rounds over all files first (default: ${DEFAULT-VALUE};",
+            "the JIT settles on its final code only after the pipeline has seen every kind of file)."})
+    int warmup = 10;
 
     @Option(names = "--reducing-gap", paramLabel = "G",
             description = {"How much reduction JPEG shrink-on-load leaves to the Lanczos filter (default: ${DEFAULT-VALUE};",
