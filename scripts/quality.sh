@@ -3,20 +3,25 @@
 # reference) makes the reference rendition; the resizer and Pillow (the seed's thumbnail call) make
 # theirs as lossless PNG, so only resampling and colour handling are compared; then the PSNR of
 # each against the reference is printed. Higher is closer. Needs libvips-tools and python3-pil.
-# Usage: [GAP=2] scripts/quality.sh [SIZE] IMAGE...   (GAP: the resizer's --reducing-gap, else its default)
+# With FORMAT=jpeg both make JPEGs at quality 95 instead (4:2:0, as the product writes them; the
+# resizer then takes its YCbCr-planes path), decoded and compared the same way.
+# Usage: [GAP=2] [FORMAT=jpeg] scripts/quality.sh [SIZE] IMAGE...   (GAP: the resizer's --reducing-gap)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 size=1000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then size=$1; shift; fi
 [ $# -gt 0 ] || { echo "usage: $0 [SIZE] IMAGE..." >&2; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-"$root/resizer" resize --width "$size" --format png ${GAP:+--reducing-gap "$GAP"} -o "$work/ours" "$@" >/dev/null
+format=${FORMAT:-png}
+"$root/resizer" resize --width "$size" --format "$format" --quality 95 ${GAP:+--reducing-gap "$GAP"} \
+  -o "$work/ours" "$@" >/dev/null
 printf 'file\tpsnr_resizer_dB\tpsnr_pillow_dB\n'
 for f in "$@"; do
   name=$(basename "$f"); stem=${name%.*}
   vips thumbnail "$f" "$work/$stem-ref.png" "$size" --size down
-  /usr/bin/python3 - "$f" "$work/$stem-ref.png" "$work/ours/$stem.png" "$size" "$name" <<'PY'
-import sys
+  ext=png; [ "$format" = jpeg ] && ext=jpg
+  /usr/bin/python3 - "$f" "$work/$stem-ref.png" "$work/ours/$stem.$ext" "$size" "$name" <<'PY'
+import io, sys
 from PIL import Image, ImageChops, ImageOps, ImageStat
 import math
 src, ref_path, ours_path, size, name = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
@@ -37,6 +42,8 @@ pil.thumbnail((size, size))                     # the seed's call
 if pil.size != ref.size:                        # the seed ignores EXIF orientation: give it a fair chance
     pil = ImageOps.exif_transpose(Image.open(src)); pil.thumbnail((size, size))
 pil = over_white(pil)                           # compare over white, like the JPEG renditions
+if ours_path.endswith(".jpg"):                  # the same encode settings for the seed's output
+    buf = io.BytesIO(); pil.save(buf, "JPEG", quality=95); pil = Image.open(io.BytesIO(buf.getvalue()))
 ours = over_white(ours)
 print(f"{name}\t{psnr(ours, ref):.2f}\t{psnr(pil.convert('RGB'), ref):.2f}")
 PY
