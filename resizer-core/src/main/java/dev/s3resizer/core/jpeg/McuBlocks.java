@@ -17,6 +17,8 @@ final class McuBlocks {
     private static final int TRUNCATED = 6;
     private static final int FIVE = 7;
     private static final int SIX = 8;
+    private static final int THREE_BY_TWO = 9;
+    private static final int TWO_BY_THREE = 10;
 
     final ScaledLayout layout;
     final int count;
@@ -80,6 +82,12 @@ final class McuBlocks {
             if (p.idctWidth == p.idctHeight && (p.idctWidth == 5 || p.idctWidth == 6)) {
                 return p.idctWidth == 5 ? FIVE : SIX;
             }
+            if (p.idctWidth == 3 && p.idctHeight == 2) {
+                return THREE_BY_TWO;
+            }
+            if (p.idctWidth == 2 && p.idctHeight == 3) {
+                return TWO_BY_THREE;
+            }
             return p.idctWidth == 3 && p.idctHeight == 3 ? THREE : TRUNCATED;
         }
         if (p.idctWidth != p.idctHeight) {
@@ -114,6 +122,8 @@ final class McuBlocks {
                 case THREE -> TruncatedIdct.idct3(k, c, eob, p.quant, strip, at, w);
                 case FIVE -> TruncatedIdct.idct5(k, c, eob, p.quant, work, strip, at, w);
                 case SIX -> TruncatedIdct.idct6(k, c, eob, p.quant, work, strip, at, w);
+                case THREE_BY_TWO -> TruncatedIdct.idct3x2(k, c, p.quant, strip, at, w);
+                case TWO_BY_THREE -> TruncatedIdct.idct2x3(k, c, p.quant, strip, at, w);
                 case TRUNCATED -> TruncatedIdct.idct(k, c, eob, p.quant, p.matrixWidth, p.idctWidth,
                         p.matrixHeight, p.idctHeight, work, strip, at, w);
                 default -> reduced.scaled(k, c, eob, p.quant, p.idctWidth, p.idctHeight, strip, at, w);

@@ -65,8 +65,7 @@ public final class ScaledJpegDecoder implements Decoder {
         ColorModel model = ColorModel.of(frame, reader.adobeTransform);
         ICC_Profile profile = reader.icc.profile();
         if (request != null && request.planes() && model == ColorModel.YCBCR && rgbProfile(profile) == null) {
-            ScaledLayout layout = ScaledLayout.planar(frame, ScaledLayout.scaleFor(frame.width, frame.height,
-                    minWidth, minHeight), planeSizes(frame, request));
+            ScaledLayout layout = planarLayout(frame, request);
             PlaneAssembler planes = new PlaneAssembler(layout);
             run(data, reader, first, layout, planes);
             return new Decoded(null, ycc(layout, planes), null);
@@ -86,17 +85,27 @@ public final class ScaledJpegDecoder implements Decoder {
         return new Decoded(pixels, model == ColorModel.GRAY || model.components == 4 ? null : rgbProfile(profile));
     }
 
-    /** Per component, the smallest IDCT size that gives it the samples the request needs. */
-    private static int[] planeSizes(Frame frame, DecodeRequest request) {
-        int[] sizes = new int[frame.components.length];
-        for (int i = 0; i < sizes.length; i++) {
+    /**
+     * Per component, the smallest IDCT size across and down that gives it the samples the request
+     * needs: luma square, chroma each way on its own (4:2:2 chroma, as dense as luma down, then
+     * decodes fewer rows than columns per block).
+     */
+    private static ScaledLayout planarLayout(Frame frame, DecodeRequest request) {
+        int n = frame.components.length;
+        int[] widths = new int[n];
+        int[] heights = new int[n];
+        for (int i = 0; i < n; i++) {
             Frame.Component c = frame.components[i];
             int width = Frame.ceilDiv(frame.width * c.h, frame.maxH);
             int height = Frame.ceilDiv(frame.height * c.v, frame.maxV);
-            sizes[i] = i == 0 ? ScaledLayout.scaleFor(width, height, request.minWidth(), request.minHeight())
-                    : ScaledLayout.scaleFor(width, height, request.chromaWidth(), request.chromaHeight());
+            if (i == 0) {
+                widths[i] = heights[i] = ScaledLayout.scaleFor(width, height, request.minWidth(), request.minHeight());
+            } else {
+                widths[i] = ScaledLayout.scaleFor(width, request.chromaWidth());
+                heights[i] = ScaledLayout.scaleFor(height, request.chromaHeight());
+            }
         }
-        return sizes;
+        return ScaledLayout.planar(frame, widths[0], widths, heights);
     }
 
     private static YccPlanes ycc(ScaledLayout layout, PlaneAssembler assembler) {

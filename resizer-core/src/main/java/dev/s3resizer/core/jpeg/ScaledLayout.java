@@ -50,15 +50,15 @@ final class ScaledLayout {
     }
 
     /**
-     * Planar output: component {@code i} decoded with a {@code sizes[i] x sizes[i]} IDCT per block
-     * (1 to 8), luma usually at {@code scale} and chroma at whatever its consumer needs.
+     * Planar output: component {@code i} decoded with a {@code widths[i] x heights[i]} IDCT per
+     * block (1 to 8 each), luma usually at {@code scale} and chroma at whatever its consumer needs.
      */
-    static ScaledLayout planar(Frame frame, int scale, int[] sizes) {
+    static ScaledLayout planar(Frame frame, int scale, int[] widths, int[] heights) {
         ScaledLayout layout = new ScaledLayout(frame, scale, new Plane[frame.components.length]);
-        for (int i = 0; i < sizes.length; i++) {
+        for (int i = 0; i < widths.length; i++) {
             Frame.Component c = frame.components[i];
             checkWholeRatio(frame, c);
-            layout.planes[i] = new Plane(frame, c, sizes[i], sizes[i], 1, 1, false);
+            layout.planes[i] = new Plane(frame, c, widths[i], heights[i], 1, 1, false);
         }
         return layout;
     }
@@ -101,14 +101,14 @@ final class ScaledLayout {
      * no fast 7-point transform, and 8/8 decodes faster (and sharper).
      */
     static int scaleFor(int width, int height, int minWidth, int minHeight) {
+        return Math.max(scaleFor(width, minWidth), scaleFor(height, minHeight));
+    }
+
+    /** {@link #scaleFor(int, int, int, int)} along one axis. */
+    static int scaleFor(int size, int min) {
         for (int m = 1; m < 7; m++) {
-            long w = Frame.ceilDiv(width * m, 8);
-            long h = Frame.ceilDiv(height * m, 8);
-            if (m <= 2) {
-                w = w * 3 / 4;
-                h = h * 3 / 4;
-            }
-            if (w >= minWidth && h >= minHeight) {
+            long s = Frame.ceilDiv(size * m, 8);
+            if ((m <= 2 ? s * 3 / 4 : s) >= min) {
                 return m;
             }
         }

@@ -99,6 +99,46 @@ final class TruncatedIdct {
         row3(w20, w21, w22, out, at + 2 * stride);
     }
 
+    /** 3 pixels across, 2 down (4:2:2 chroma, whose rows are twice as dense as needed). */
+    static void idct3x2(int[] c, int off, int[] q, byte[] out, int at, int stride) {
+        int f00 = c[off] * q[0];
+        int f01 = c[off + 1] * q[1];
+        int f02 = c[off + 2] * q[2];
+        int f10 = c[off + 8] * q[8];
+        int f11 = c[off + 9] * q[9];
+        int f12 = c[off + 10] * q[10];
+        c[off] = c[off + 1] = c[off + 2] = 0;
+        c[off + 8] = c[off + 9] = c[off + 10] = 0;
+        row3((A3 * (f00 + f10) + PASS1_ROUND) >> PASS1_SHIFT, (A3 * (f01 + f11) + PASS1_ROUND) >> PASS1_SHIFT,
+                (A3 * (f02 + f12) + PASS1_ROUND) >> PASS1_SHIFT, out, at);
+        row3((A3 * (f00 - f10) + PASS1_ROUND) >> PASS1_SHIFT, (A3 * (f01 - f11) + PASS1_ROUND) >> PASS1_SHIFT,
+                (A3 * (f02 - f12) + PASS1_ROUND) >> PASS1_SHIFT, out, at + stride);
+    }
+
+    /** 2 pixels across, 3 down (4:4:0 chroma). */
+    static void idct2x3(int[] c, int off, int[] q, byte[] out, int at, int stride) {
+        int f00 = c[off] * q[0];
+        int f01 = c[off + 1] * q[1];
+        int f10 = c[off + 8] * q[8];
+        int f11 = c[off + 9] * q[9];
+        int f20 = c[off + 16] * q[16];
+        int f21 = c[off + 17] * q[17];
+        c[off] = c[off + 1] = c[off + 8] = c[off + 9] = c[off + 16] = c[off + 17] = 0;
+        int e0 = f00 * A3 + f20 * C3;
+        int o0 = f10 * B3;
+        int e1 = f01 * A3 + f21 * C3;
+        int o1 = f11 * B3;
+        row2((e0 + o0 + PASS1_ROUND) >> PASS1_SHIFT, (e1 + o1 + PASS1_ROUND) >> PASS1_SHIFT, out, at);
+        row2((f00 * A3 - 2 * f20 * C3 + PASS1_ROUND) >> PASS1_SHIFT,
+                (f01 * A3 - 2 * f21 * C3 + PASS1_ROUND) >> PASS1_SHIFT, out, at + stride);
+        row2((e0 - o0 + PASS1_ROUND) >> PASS1_SHIFT, (e1 - o1 + PASS1_ROUND) >> PASS1_SHIFT, out, at + 2 * stride);
+    }
+
+    private static void row2(int f0, int f1, byte[] out, int at) {
+        out[at] = (byte) clamp((A3 * (f0 + f1) + ROUND) >> SHIFT);
+        out[at + 1] = (byte) clamp((A3 * (f0 - f1) + ROUND) >> SHIFT);
+    }
+
     private static void row3(int f0, int f1, int f2, byte[] out, int at) {
         int e = f0 * A3 + f2 * C3 + ROUND;
         int o = f1 * B3;

@@ -92,6 +92,18 @@ class EighthScalesTest {
     }
 
     @Test
+    void chromaTwiceAsDenseDownAsAcrossDecodesFewerRowsThanColumns() {
+        byte[] jpeg = JpegFixtures.jpeg(JpegFixtures.picture(600, 400, 5), 2, 1, false, 0, 0.9f);
+
+        YccPlanes planes = decode(jpeg, new DecodeRequest(225, 150, true)).ycc();
+
+        assertThat(planes.lumaScaleX()).isEqualTo(3 / 8.0);
+        assertThat(planes.chromaScaleX()).as("3 of 16 columns").isEqualTo(3 / 16.0);
+        assertThat(planes.chromaScaleY()).as("2 of 8 rows").isEqualTo(2 / 8.0);
+        assertThat(new int[] {planes.cb().width(), planes.cb().height()}).containsExactly(113, 100);
+    }
+
+    @Test
     void grayAndCmykStayPixels() {
         byte[] gray = JpegFixtures.jpeg(JpegFixtures.gray(PICTURE), 1, 1, false, 0, 0.9f);
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TruncatedIdctTest {
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"3,3", "5,5", "6,6", "7,7", "6,3", "3,6", "5,7"})
+    @CsvSource({"3,3", "5,5", "6,6", "7,7", "6,3", "3,6", "5,7", "3,2", "2,3"})
     void matchesTheFormulaWithinOneLevel(int w, int h) {
         Random random = new Random(w * 31L + h);
         int[] quant = new int[64];
@@ -41,6 +41,10 @@ class TruncatedIdctTest {
             byte[] out = new byte[8 * 8];
             if (w == 3 && h == 3) {
                 TruncatedIdct.idct3(coefficients, 0, 64, quant, out, 0, 8);
+            } else if (w == 3 && h == 2) {
+                TruncatedIdct.idct3x2(coefficients, 0, quant, out, 0, 8);
+            } else if (w == 2 && h == 3) {
+                TruncatedIdct.idct2x3(coefficients, 0, quant, out, 0, 8);
             } else if (w == h && w == 5 && trial % 2 == 0) {
                 TruncatedIdct.idct5(coefficients, 0, 64, quant, work, out, 0, 8);
             } else if (w == h && w == 6 && trial % 2 == 0) {
