@@ -6,7 +6,7 @@ package dev.s3resizer.core.pixels;
  * of its samples fall on one source pixel ({@code scale}), so a resampler can map the same source
  * window onto every plane. Chroma sits centred between luma samples, as JFIF says.
  *
- * <p>{@code Pixels rgb = new YccPlanes(y, cb, cr, 0.375, 0.375, 0.1875, 0.1875).toRgb();}
+ * <p>{@code YccPlanes planes = new YccPlanes(y, cb, cr, 0.375, 0.375, 0.1875, 0.1875);}
  *
  * @param lumaScaleX   luma samples per source pixel, across
  * @param lumaScaleY   luma samples per source pixel, down
@@ -47,20 +47,7 @@ public record YccPlanes(Pixels y, Pixels cb, Pixels cr, double lumaScaleX, doubl
         return (int) (v * 65536 + 0.5);
     }
 
-    /** Interleaved RGB, as libjpeg converts (16-bit fixed point); the chroma planes must be luma's size. */
-    public Pixels toRgb() {
-        int w = y.width();
-        int h = y.height();
-        if (cb.width() != w || cb.height() != h) {
-            throw new IllegalArgumentException("planes: chroma " + cb.width() + "x" + cb.height()
-                    + " must be resampled to the luma's " + w + "x" + h + " before conversion");
-        }
-        Pixels rgb = Pixels.allocate(w, h, 3);
-        toRgb(y.data(), 0, cb.data(), 0, cr.data(), 0, rgb.data(), 0, w * h);
-        return rgb;
-    }
-
-    /** Converts {@code count} samples from three plane rows to interleaved RGB at {@code out[o]}. */
+    /** Converts {@code count} samples from three plane rows to interleaved RGB at {@code out[o]}, as libjpeg does (16-bit fixed point). */
     public static void toRgb(byte[] y, int yo, byte[] cb, int cbo, byte[] cr, int cro, byte[] out, int o, int count) {
         for (int x = 0; x < count; x++, o += 3) {
             int l = y[yo + x] & 0xFF;

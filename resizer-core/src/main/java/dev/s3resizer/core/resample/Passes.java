@@ -39,8 +39,6 @@ final class Passes {
                 for (int ch = 0; ch < c; ch++) {
                     horizontal1unrolled(acc[ch], x0, horizontal, out, o + ch, c);
                 }
-            } else if (c == 3) {
-                horizontal3(acc[0], acc[1], acc[2], x0, horizontal, out, o);
             } else {
                 for (int ch = 0; ch < c; ch++) {
                     horizontal1(acc[ch], x0, horizontal, out, o + ch, c);
@@ -67,30 +65,7 @@ final class Passes {
         }
     }
 
-    private static void horizontal3(float[] r, float[] g, float[] b, int x0, Kernel k, byte[] out, int o) {
-        int[] start = k.start;
-        int[] count = k.count;
-        float[] weights = k.weights;
-        int taps = k.taps;
-        for (int x = 0; x < start.length; x++) {
-            float sr = 0.5f;
-            float sg = 0.5f;
-            float sb = 0.5f;
-            int s = start[x] - x0;
-            int wi = x * taps;
-            for (int j = 0, n = count[x]; j < n; j++) {
-                float w = weights[wi + j];
-                sr += r[s + j] * w;
-                sg += g[s + j] * w;
-                sb += b[s + j] * w;
-            }
-            out[o++] = clamp(sr);
-            out[o++] = clamp(sg);
-            out[o++] = clamp(sb);
-        }
-    }
-
-    /** {@link #horizontal3} with exactly {@link #NARROW} taps: a constant loop the JIT unrolls. */
+    /** Three channels with exactly {@link #NARROW} taps: a constant loop the JIT unrolls. */
     private static void horizontal3narrow(float[] r, float[] g, float[] b, int x0, Kernel k, byte[] out, int o) {
         int[] start = k.start;
         float[] weights = k.weights;

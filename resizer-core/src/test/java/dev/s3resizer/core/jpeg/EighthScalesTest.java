@@ -141,7 +141,9 @@ class EighthScalesTest {
         int h = ycc.y().height();
         Plan chroma = new Plan(0, 0, w * ycc.chromaScaleX() / ycc.lumaScaleX(), h * ycc.chromaScaleY() / ycc.lumaScaleY(),
                 w, h);
-        return new YccPlanes(ycc.y(), Resampler.resample(ycc.cb(), chroma), Resampler.resample(ycc.cr(), chroma),
-                1, 1, 1, 1).toRgb();
+        Pixels rgb = Pixels.allocate(w, h, 3);
+        YccPlanes.toRgb(ycc.y().data(), 0, Resampler.resample(ycc.cb(), chroma).data(), 0,
+                Resampler.resample(ycc.cr(), chroma).data(), 0, rgb.data(), 0, w * h);
+        return rgb;
     }
 }
