@@ -20,7 +20,11 @@ final class Kernel {
         this.taps = taps;
     }
 
-    /** Weights mapping the window {@code [from, from + size)} of an axis of {@code inSize} onto {@code outSize}. */
+    /**
+     * Weights mapping the window {@code [from, from + size)} of an axis of {@code inSize} onto
+     * {@code outSize}. An output whose filter reaches no source sample (a window past the edge)
+     * takes the nearest edge sample.
+     */
     static Kernel lanczos3(int inSize, double from, double size, int outSize) {
         double scale = size / outSize;
         double filterScale = Math.max(scale, 1.0);
@@ -39,6 +43,11 @@ final class Kernel {
             for (int j = 0; j < n; j++) {
                 w[j] = lanczos((lo + j - center + 0.5) / filterScale);
                 total += w[j];
+            }
+            if (!(total > 0)) {
+                lo = Math.clamp((long) Math.floor(center), 0, inSize - 1);
+                n = 1;
+                w[0] = total = 1;
             }
             for (int j = 0; j < n; j++) {
                 weights[i * taps + j] = (float) (w[j] / total);

@@ -179,4 +179,15 @@ class ResamplerTest {
         }
         return Math.sqrt(sum / n);
     }
+
+    @Test
+    void windowPastTheEdgeTakesTheEdgeSampleInsteadOfNothing() {
+        Kernel k = Kernel.lanczos3(10, 14.0, 3.0, 2);
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(k.count[i]).isEqualTo(1);
+            assertThat(k.start[i]).isEqualTo(9);
+            assertThat(k.weights[i * k.taps]).isEqualTo(1f);
+        }
+    }
 }
