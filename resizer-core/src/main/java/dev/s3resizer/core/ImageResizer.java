@@ -10,11 +10,11 @@ import dev.s3resizer.core.decode.FormatDecoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
 import dev.s3resizer.core.encode.Encoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
-import dev.s3resizer.core.jpeg.JpegDecoder;
+import dev.s3resizer.core.jpeg.ScaledJpegDecoder;
 import dev.s3resizer.core.jpeg.encode.JpegEncoder;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
-import dev.s3resizer.core.png.PngDecoderWithFallback;
+import dev.s3resizer.core.png.PngDecoder;
 import dev.s3resizer.core.probe.ImageProbe;
 import dev.s3resizer.core.resample.BoxReduce;
 import dev.s3resizer.core.resample.Geometry;
@@ -84,8 +84,8 @@ public final class ImageResizer {
      *                    1 the fastest
      */
     public ImageResizer(Limits limits, double reducingGap) {
-        this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, new JpegDecoder(),
-                        ImageFormat.PNG, new PngDecoderWithFallback()), new ImageIoDecoder()),
+        this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
+                        ImageFormat.PNG, PngDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * Sends each image to the decoder registered for its format, and every other format to a
  * default one: how a fast format-specific decoder sits in front of ImageIO.
  *
- * <p>{@code Decoder d = new FormatDecoder(Map.of(ImageFormat.JPEG, new JpegDecoder()), new ImageIoDecoder());}
+ * <p>{@code Decoder d = new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback()), new ImageIoDecoder());}
  */
 public final class FormatDecoder implements Decoder {
 

@@ -5,6 +5,7 @@ import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
+import dev.s3resizer.core.decode.ImageIoFallback;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
 
@@ -26,8 +27,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Handles baseline and extended sequential and progressive Huffman JPEGs with 8-bit samples,
  * restart markers, every whole-ratio chroma subsampling, gray, YCbCr, RGB and Adobe CMYK/YCCK.
- * Anything else throws {@link UnsupportedJpegException}, which {@link JpegDecoder} turns into an
- * ImageIO decode. Data that ends early throws {@link CorruptImageException}. Thread-safe.
+ * Anything else throws {@link UnsupportedJpegException}, which {@link #withImageIoFallback} turns
+ * into an ImageIO decode. Data that ends early throws {@link CorruptImageException}. Thread-safe.
  *
  * <p>{@code Decoded d = new ScaledJpegDecoder().decode(bytes, info, 1000, 750);}
  */
@@ -40,6 +41,14 @@ public final class ScaledJpegDecoder implements Decoder {
     private static final int MAX_SCANS = 300;
 
     private final Queue<EntropySegments> spare = new ConcurrentLinkedQueue<>();
+
+    /**
+     * The pipeline's JPEG decoder: this one, with ImageIO for what it does not handle (arithmetic
+     * coding, 12-bit, lossless, hierarchical).
+     */
+    public static Decoder withImageIoFallback() {
+        return new ImageIoFallback("JPEG", new ScaledJpegDecoder(), UnsupportedJpegException.class);
+    }
 
     @Override
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {

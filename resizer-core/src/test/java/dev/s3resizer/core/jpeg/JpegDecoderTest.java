@@ -3,10 +3,11 @@ package dev.s3resizer.core.jpeg;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.decode.Decoded;
+import dev.s3resizer.core.decode.ImageIoFallback;
+import dev.s3resizer.core.fixture.LogRecords;
 import dev.s3resizer.core.probe.ImageProbe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -17,12 +18,9 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,32 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The pipeline's JPEG decoder: the fast path, ImageIO for flavours it does not handle. */
 class JpegDecoderTest {
 
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(JpegDecoder.class.getName());
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
+    @RegisterExtension
+    final LogRecords log = LogRecords.of(ImageIoFallback.class);
+    private final List<LogRecord> records = log.records();
 
-        @Override
-        public void flush() {
-        }
 
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void listen() {
-        logger.addHandler(handler);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.removeHandler(handler);
-    }
 
     @Test
     void unsupportedFlavourIsDecodedByImageIoWithOneLogLine() throws IOException {
@@ -64,7 +41,7 @@ class JpegDecoderTest {
 
         assertThatThrownBy(() -> new ScaledJpegDecoder().decode(grayAlpha, info, 64, 48))
                 .isInstanceOf(UnsupportedJpegException.class);
-        Decoded decoded = new JpegDecoder().decode(grayAlpha, info, 64, 48);
+        Decoded decoded = ScaledJpegDecoder.withImageIoFallback().decode(grayAlpha, info, 64, 48);
 
         assertThat(decoded.pixels().width()).isEqualTo(64);
         assertThat(decoded.pixels().height()).isEqualTo(48);
@@ -76,7 +53,7 @@ class JpegDecoderTest {
     void supportedJpegIsDecodedAtReducedScaleWithoutLogging() {
         byte[] jpeg = JpegFixtures.jpeg(JpegFixtures.picture(320, 240, 2), 2, 2, false, 0, 0.9f);
 
-        Decoded decoded = new JpegDecoder().decode(jpeg, ImageProbe.probe(jpeg), 80, 60);
+        Decoded decoded = ScaledJpegDecoder.withImageIoFallback().decode(jpeg, ImageProbe.probe(jpeg), 80, 60);
 
         assertThat(decoded.pixels().width()).isEqualTo(80);
         assertThat(records).isEmpty();
@@ -87,7 +64,7 @@ class JpegDecoderTest {
         byte[] jpeg = JpegFixtures.jpeg(JpegFixtures.picture(320, 240, 2), 2, 2, false, 0, 0.9f);
         byte[] cut = Arrays.copyOf(jpeg, jpeg.length / 2);
 
-        assertThatThrownBy(() -> new JpegDecoder().decode(cut, ImageProbe.probe(cut), 320, 240))
+        assertThatThrownBy(() -> ScaledJpegDecoder.withImageIoFallback().decode(cut, ImageProbe.probe(cut), 320, 240))
                 .isInstanceOf(CorruptImageException.class)
                 .hasMessageContaining("MCU row");
         assertThat(records).isEmpty();

@@ -8,13 +8,14 @@ import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
+import dev.s3resizer.core.decode.ImageIoFallback;
 import dev.s3resizer.core.fixture.IccProfiles;
-import dev.s3resizer.core.fixture.PngChunks;
+import dev.s3resizer.core.fixture.LogRecords;
 import dev.s3resizer.core.fixture.Pictures;
+import dev.s3resizer.core.fixture.PngChunks;
 import dev.s3resizer.core.probe.ImageProbe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,53 +27,29 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The pipeline's PNG decoder: the fast path, ImageIO for flavours it does not handle, corrupt files refused. */
-class PngDecoderWithFallbackTest {
+class PngFallbackTest {
 
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(PngDecoderWithFallback.class.getName());
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    @RegisterExtension
+    final LogRecords log = LogRecords.of(ImageIoFallback.class);
+    private final List<LogRecord> records = log.records();
     private final AtomicInteger fallbacks = new AtomicInteger();
     private final Decoder countingImageIo = (data, info, w, h) -> {
         fallbacks.incrementAndGet();
         return new ImageIoDecoder().decode(data, info, w, h);
     };
-    private final Decoder decoder = new PngDecoderWithFallback(new PngDecoder(), countingImageIo);
+    private final Decoder decoder = new ImageIoFallback("PNG", new PngDecoder(), UnsupportedPngException.class, countingImageIo);
 
-    @BeforeEach
-    void listen() {
-        logger.addHandler(handler);
-    }
 
-    @AfterEach
-    void stopListening() {
-        logger.removeHandler(handler);
-    }
 
     @ParameterizedTest(name = "BufferedImage type {0}")
     @ValueSource(ints = {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY,
