@@ -1,5 +1,6 @@
 package dev.s3resizer.core.adjust;
 
+import dev.s3resizer.core.pixels.Levels;
 import dev.s3resizer.core.pixels.Pixels;
 
 /** Composites RGBA over a solid background colour, for output formats without alpha (JPEG). */
@@ -29,16 +30,10 @@ public final class Flatten {
                 continue;
             }
             int b = 255 - a;
-            d[o] = (byte) divide255((s[i] & 0xFF) * a + red * b);
-            d[o + 1] = (byte) divide255((s[i + 1] & 0xFF) * a + green * b);
-            d[o + 2] = (byte) divide255((s[i + 2] & 0xFF) * a + blue * b);
+            d[o] = (byte) Levels.divide255((s[i] & 0xFF) * a + red * b);
+            d[o + 1] = (byte) Levels.divide255((s[i + 1] & 0xFF) * a + green * b);
+            d[o + 2] = (byte) Levels.divide255((s[i + 2] & 0xFF) * a + blue * b);
         }
         return dst;
-    }
-
-    /** {@code x / 255} rounded, for x up to 255 * 255, without a division. */
-    private static int divide255(int x) {
-        int t = x + 128;
-        return (t + (t >> 8)) >> 8;
     }
 }

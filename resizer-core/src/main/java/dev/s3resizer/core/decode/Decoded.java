@@ -25,5 +25,4 @@ public record Decoded(Pixels pixels, YccPlanes ycc, ICC_Profile profile) {
             throw new IllegalArgumentException("decoded: expected either pixels or YCbCr planes");
         }
     }
-
 }

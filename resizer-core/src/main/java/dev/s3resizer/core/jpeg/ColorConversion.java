@@ -1,5 +1,6 @@
 package dev.s3resizer.core.jpeg;
 
+import dev.s3resizer.core.pixels.Levels;
 import dev.s3resizer.core.pixels.YccPlanes;
 
 /**
@@ -47,16 +48,10 @@ final class ColorConversion {
                 out[o++] = (byte) (255 - yy);
                 out[o++] = (byte) (255 - k);
             } else {
-                out[o++] = (byte) times(c, k);
-                out[o++] = (byte) times(m, k);
-                out[o++] = (byte) times(yy, k);
+                out[o++] = (byte) Levels.divide255(c * k);
+                out[o++] = (byte) Levels.divide255(m * k);
+                out[o++] = (byte) Levels.divide255(yy * k);
             }
         }
-    }
-
-    /** {@code a * b / 255} rounded, for 0..255 each, without a division. */
-    static int times(int a, int b) {
-        int t = a * b + 128;
-        return (t + (t >> 8)) >> 8;
     }
 }

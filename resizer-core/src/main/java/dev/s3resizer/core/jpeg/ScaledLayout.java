@@ -52,6 +52,8 @@ final class ScaledLayout {
     /**
      * Planar output: component {@code i} decoded with a {@code widths[i] x heights[i]} IDCT per
      * block (1 to 8 each), luma usually at {@code scale} and chroma at whatever its consumer needs.
+     * Each plane's own {@link Plane#width} and {@link Plane#height} describe it; {@link #outWidth},
+     * {@link #outHeight} and {@link #rowsPerMcuRow}, which the interleaved rows need, follow luma.
      */
     static ScaledLayout planar(Frame frame, int scale, int[] widths, int[] heights) {
         ScaledLayout layout = new ScaledLayout(frame, scale, new Plane[frame.components.length]);

@@ -1,5 +1,6 @@
 package dev.s3resizer.core.resample;
 
+import dev.s3resizer.core.pixels.Levels;
 import dev.s3resizer.core.pixels.Pixels;
 
 /** Premultiplied alpha for filtering, so transparent pixels do not bleed their colour into edges. */
@@ -18,19 +19,13 @@ final class Alpha {
                 d[i + 1] = s[i + 1];
                 d[i + 2] = s[i + 2];
             } else if (a != 0) {
-                d[i] = (byte) times(s[i] & 0xFF, a);
-                d[i + 1] = (byte) times(s[i + 1] & 0xFF, a);
-                d[i + 2] = (byte) times(s[i + 2] & 0xFF, a);
+                d[i] = (byte) Levels.divide255((s[i] & 0xFF) * a);
+                d[i + 1] = (byte) Levels.divide255((s[i + 1] & 0xFF) * a);
+                d[i + 2] = (byte) Levels.divide255((s[i + 2] & 0xFF) * a);
             }
             d[i + 3] = (byte) a;
         }
         return new Pixels(src.width(), src.height(), 4, d);
-    }
-
-    /** {@code v * a / 255} rounded, for 0..255 each, without a division. */
-    private static int times(int v, int a) {
-        int t = v * a + 128;
-        return (t + (t >> 8)) >> 8;
     }
 
     static void unpremultiply(Pixels p) {
