@@ -126,8 +126,13 @@ final class ScaledLayout {
                         + p.component.quantTable + ", which is never defined; the file is damaged");
             }
             System.arraycopy(table, 0, p.quant, 0, p.quant.length);
-            if (p.idctWidth == 2 && p.idctHeight == 2) {
-                p.weights = ReducedIdct.weights2(p.quant);
+            if (p.idctWidth == p.idctHeight) {
+                p.weights = switch (p.idctWidth) {
+                    case 2 -> ReducedIdct.weights2(p.quant);
+                    case 3 -> TruncatedIdct.weights3(p.quant);
+                    case 5 -> TruncatedIdct.weights5(p.quant);
+                    default -> null;
+                };
             }
         }
     }
@@ -166,7 +171,10 @@ final class ScaledLayout {
         final int[] slots = new int[80];
         /** Quantisation steps in natural order (just the DC step for a 1x1 IDCT). */
         final int[] quant;
-        /** For a 2x2 IDCT, quantisation folded with the averaging weights ({@link ReducedIdct#weights2}). */
+        /**
+         * For 2x2, 3x3 and 5x5 IDCTs, quantisation folded with the transform's per-frequency
+         * factors ({@link ReducedIdct#weights2}, {@link TruncatedIdct#weights3}, {@link TruncatedIdct#weights5}).
+         */
         int[] weights;
         /** For sizes other than powers of two, the per-axis weights of {@link TruncatedIdct#matrix}; else null. */
         final int[] matrixWidth;

@@ -27,11 +27,6 @@ final class TruncatedIdct {
     private static final int B3 = 3547;
     private static final int C3 = 2048;
 
-    /** {@code 1/2 cos(k pi / 10)}, the 5-point weights, 13-bit fixed point. */
-    private static final int F1 = half(1, 10);
-    private static final int F2 = half(2, 10);
-    private static final int F3 = half(3, 10);
-    private static final int F4 = half(4, 10);
     /** {@code 1/2 cos(k pi / 12)}, the 6-point weights. */
     private static final int S1 = half(1, 12);
     private static final int S2 = half(2, 12);
@@ -39,8 +34,21 @@ final class TruncatedIdct {
     private static final int S4 = half(4, 12);
     private static final int S5 = half(5, 12);
     private static final int HALF = 1 << (CONST_BITS - 1);
+    /** Fraction bits of folded weights ({@link #weights3}, {@link #weights5}) and of the sums made from them. */
+    static final int FOLD = 15;
+    private static final int FOLD_ROUND = (1 << (FOLD - 1)) + (128 << FOLD);
+    /** The 5-point constants, 16-bit fixed point: {@code (cos(pi/5) + cos(2 pi/5)) / 2 = sqrt(5)/4}, ... */
+    private static final int K5_M = k16(Math.sqrt(5) / 4);
+    /** ... {@code b = cos(3 pi/10)}, {@code a - b} and {@code a + b} with {@code a = cos(pi/10)}. */
+    private static final int K5_B = k16(Math.cos(3 * Math.PI / 10));
+    private static final int K5_A_MINUS_B = k16(Math.cos(Math.PI / 10) - Math.cos(3 * Math.PI / 10));
+    private static final int K5_A_PLUS_B = k16(Math.cos(Math.PI / 10) + Math.cos(3 * Math.PI / 10));
 
     private TruncatedIdct() {
+    }
+
+    private static int k16(double v) {
+        return (int) Math.round(v * 65536);
     }
 
     private static int half(int k, int d) {
@@ -62,41 +70,62 @@ final class TruncatedIdct {
         return m;
     }
 
-    /** 3x3 pixels from the 3x3 lowest frequencies. */
-    static void idct3(int[] c, int off, int eob, int[] q, byte[] out, int at, int stride) {
-        int f00 = c[off] * q[0];
-        int f01 = c[off + 1] * q[1];
-        int f02 = c[off + 2] * q[2];
-        int f10 = c[off + 8] * q[8];
-        int f11 = c[off + 9] * q[9];
-        int f12 = c[off + 10] * q[10];
-        int f20 = c[off + 16] * q[16];
-        int f21 = c[off + 17] * q[17];
-        int f22 = c[off + 18] * q[18];
+    /**
+     * Quantisation steps folded with the per-axis factors of the 3-point transform ({@code A3},
+     * {@code B3}, {@code C3} for frequencies 0, 1, 2), {@link #FOLD} fixed point: {@link #idct3}
+     * then needs one multiply per coefficient and none in its butterflies.
+     */
+    static int[] weights3(int[] quant) {
+        return folded(quant, new double[] {Math.sqrt(0.5) / 2, Math.sqrt(3) / 4, 0.25}, 3);
+    }
+
+    /** Quantisation folded with the 5-point transform's frequency factors ({@code C(u)/2}), for {@link #idct5}. */
+    static int[] weights5(int[] quant) {
+        return folded(quant, new double[] {Math.sqrt(0.5) / 2, 0.5, 0.5, 0.5, 0.5}, 5);
+    }
+
+    private static int[] folded(int[] quant, double[] factor, int n) {
+        int[] w = new int[64];
+        for (int v = 0; v < n; v++) {
+            for (int u = 0; u < n; u++) {
+                w[v * 8 + u] = (int) Math.round(quant[v * 8 + u] * factor[v] * factor[u] * (1 << FOLD));
+            }
+        }
+        return w;
+    }
+
+    /**
+     * 3x3 pixels from the 3x3 lowest frequencies, with weights from {@link #weights3}. Per axis,
+     * pixel 0 is {@code f0 + f1 + f2}, pixel 1 {@code f0 - 2 f2}, pixel 2 {@code f0 - f1 + f2}
+     * once each frequency carries its factor, so the butterflies only add.
+     */
+    static void idct3(int[] c, int off, int[] w, byte[] out, int at, int stride) {
+        int f00 = c[off] * w[0];
+        int f01 = c[off + 1] * w[1];
+        int f02 = c[off + 2] * w[2];
+        int f10 = c[off + 8] * w[8];
+        int f11 = c[off + 9] * w[9];
+        int f12 = c[off + 10] * w[10];
+        int f20 = c[off + 16] * w[16];
+        int f21 = c[off + 17] * w[17];
+        int f22 = c[off + 18] * w[18];
         c[off] = c[off + 1] = c[off + 2] = 0;
         c[off + 8] = c[off + 9] = c[off + 10] = 0;
         c[off + 16] = c[off + 17] = c[off + 18] = 0;
-        int e = f00 * A3 + f20 * C3;
-        int o = f10 * B3;
-        int d = f00 * A3 - 2 * f20 * C3;
-        int w00 = (e + o + PASS1_ROUND) >> PASS1_SHIFT;
-        int w10 = (d + PASS1_ROUND) >> PASS1_SHIFT;
-        int w20 = (e - o + PASS1_ROUND) >> PASS1_SHIFT;
-        e = f01 * A3 + f21 * C3;
-        o = f11 * B3;
-        d = f01 * A3 - 2 * f21 * C3;
-        int w01 = (e + o + PASS1_ROUND) >> PASS1_SHIFT;
-        int w11 = (d + PASS1_ROUND) >> PASS1_SHIFT;
-        int w21 = (e - o + PASS1_ROUND) >> PASS1_SHIFT;
-        e = f02 * A3 + f22 * C3;
-        o = f12 * B3;
-        d = f02 * A3 - 2 * f22 * C3;
-        int w02 = (e + o + PASS1_ROUND) >> PASS1_SHIFT;
-        int w12 = (d + PASS1_ROUND) >> PASS1_SHIFT;
-        int w22 = (e - o + PASS1_ROUND) >> PASS1_SHIFT;
-        row3(w00, w01, w02, out, at);
-        row3(w10, w11, w12, out, at + stride);
-        row3(w20, w21, w22, out, at + 2 * stride);
+        int e0 = f00 + f20 + FOLD_ROUND;
+        int e1 = f01 + f21;
+        int e2 = f02 + f22;
+        fold3(e0 + f10, e1 + f11, e2 + f12, out, at);
+        fold3(f00 - 2 * f20 + FOLD_ROUND, f01 - 2 * f21, f02 - 2 * f22, out, at + stride);
+        fold3(e0 - f10, e1 - f11, e2 - f12, out, at + 2 * stride);
+    }
+
+    /** One row of {@link #idct3}: {@code g0} already holds the rounding and level shift. */
+    private static void fold3(int g0, int g1, int g2, byte[] out, int at) {
+        int e = g0 + g2;
+        out[at] = (byte) clamp((e + g1) >> FOLD);
+        out[at + 1] = (byte) clamp((g0 - 2 * g2) >> FOLD);
+        out[at + 2] = (byte) clamp((e - g1) >> FOLD);
     }
 
     /** 3 pixels across, 2 down (4:2:2 chroma, whose rows are twice as dense as needed). */
@@ -148,30 +177,58 @@ final class TruncatedIdct {
     }
 
     /**
-     * 5x5 pixels: the 5-point transform down the columns the end of block can reach, then along
-     * the rows, each output pair {@code x, 4-x} sharing its even and odd halves. {@code ws} is a
-     * work array of at least 40 ints.
+     * 5x5 pixels with weights from {@link #weights5}: the 5-point transform down the columns the
+     * end of block can reach, then along the rows. {@code ws} is a work array of at least 40 ints.
      */
-    static void idct5(int[] c, int off, int eob, int[] q, int[] ws, byte[] out, int at, int stride) {
+    static void idct5(int[] c, int off, int eob, int[] w, int[] ws, byte[] out, int at, int stride) {
         int columns = Math.min(5, FrameHeaders.COLUMNS[eob]);
         for (int u = 0; u < 5; u++) {
             int p = off + u;
             if (u < columns) {
-                five(c[p] * q[u], c[p + 8] * q[u + 8], c[p + 16] * q[u + 16], c[p + 24] * q[u + 24],
-                        c[p + 32] * q[u + 32], ws, u, 8, PASS1_ROUND, PASS1_SHIFT);
+                int f0 = c[p] * w[u];
+                int f1 = c[p + 8] * w[u + 8];
+                int f2 = c[p + 16] * w[u + 16];
+                int f3 = c[p + 24] * w[u + 24];
+                int f4 = c[p + 32] * w[u + 32];
+                c[p] = c[p + 8] = c[p + 16] = c[p + 24] = c[p + 32] = 0;
+                five(f0, f1, f2, f3, f4, ws, u, 8);
             } else {
                 ws[u] = ws[u + 8] = ws[u + 16] = ws[u + 24] = ws[u + 32] = 0;
             }
         }
-        clearWindow(c, off, 5, 5);
         for (int r = 0; r < 40; r += 8, at += stride) {
-            five(ws[r], ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 4], ws, r, 1, ROUND, SHIFT);
-            out[at] = (byte) clamp(ws[r]);
-            out[at + 1] = (byte) clamp(ws[r + 1]);
-            out[at + 2] = (byte) clamp(ws[r + 2]);
-            out[at + 3] = (byte) clamp(ws[r + 3]);
-            out[at + 4] = (byte) clamp(ws[r + 4]);
+            five(ws[r] + FOLD_ROUND, ws[r + 1], ws[r + 2], ws[r + 3], ws[r + 4], ws, r, 1);
+            out[at] = (byte) clamp(ws[r] >> FOLD);
+            out[at + 1] = (byte) clamp(ws[r + 1] >> FOLD);
+            out[at + 2] = (byte) clamp(ws[r + 2] >> FOLD);
+            out[at + 3] = (byte) clamp(ws[r + 3] >> FOLD);
+            out[at + 4] = (byte) clamp(ws[r + 4] >> FOLD);
         }
+    }
+
+    /**
+     * The 5-point transform of frequencies that already carry their factors, to
+     * {@code dst[at + x * step]}. Even part: {@code cos(pi/5) - cos(2 pi/5) = 1/2}, so pixels 0
+     * and 1 share {@code f0 + (f2 - f4) / 4} and differ by {@code M (f2 + f4)}; odd part: a
+     * rotation by {@code cos(pi/10), cos(3 pi/10)} in three multiplies.
+     */
+    private static void five(int f0, int f1, int f2, int f3, int f4, int[] dst, int at, int step) {
+        int d = f2 - f4;
+        int t = f0 + (d >> 2);
+        int m = mul(f2 + f4, K5_M);
+        int z = mul(f1 + f3, K5_B);
+        int o0 = z + mul(f1, K5_A_MINUS_B);
+        int o1 = z - mul(f3, K5_A_PLUS_B);
+        dst[at] = t + m + o0;
+        dst[at + step] = t - m + o1;
+        dst[at + 2 * step] = f0 - d;
+        dst[at + 3 * step] = t - m - o1;
+        dst[at + 4 * step] = t + m - o0;
+    }
+
+    /** {@code v * k / 2^16}, the product taken in 64 bits. */
+    private static int mul(int v, int k) {
+        return (int) ((long) v * k >> 16);
     }
 
     /** 6x6 pixels, as {@link #idct5}; {@code ws} holds at least 48 ints. */
@@ -196,21 +253,6 @@ final class TruncatedIdct {
             out[at + 4] = (byte) clamp(ws[r + 4]);
             out[at + 5] = (byte) clamp(ws[r + 5]);
         }
-    }
-
-    /** The 5-point transform of {@code f0..f4} to {@code dst[at + x * step]}. */
-    private static void five(int f0, int f1, int f2, int f3, int f4, int[] dst, int at, int step, int round,
-                             int shift) {
-        int base = f0 * A3 + round;
-        int e0 = base + f2 * F2 + f4 * F4;
-        int o0 = f1 * F1 + f3 * F3;
-        int e1 = base - f2 * F4 - f4 * F2;
-        int o1 = f1 * F3 - f3 * F1;
-        dst[at] = (e0 + o0) >> shift;
-        dst[at + step] = (e1 + o1) >> shift;
-        dst[at + 2 * step] = (base + (f4 - f2) * HALF) >> shift;
-        dst[at + 3 * step] = (e1 - o1) >> shift;
-        dst[at + 4 * step] = (e0 - o0) >> shift;
     }
 
     /** The 6-point transform of {@code f0..f5} to {@code dst[at + x * step]}. */

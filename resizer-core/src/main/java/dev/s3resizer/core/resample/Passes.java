@@ -190,6 +190,13 @@ final class Passes {
 
         private void split(int at, float[][] planes) {
             int c = channels;
+            if (c == 1) {
+                float[] plane = planes[0];
+                for (int x = 0; x < plane.length; x++) {
+                    plane[x] = data[at + x] & 0xFF;
+                }
+                return;
+            }
             for (int ch = 0; ch < c; ch++) {
                 float[] plane = planes[ch];
                 for (int x = 0, i = at + ch; x < plane.length; x++, i += c) {
