@@ -19,7 +19,7 @@ final class Passes {
 
     static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst) {
         Kernel horizontal = horizontalKernel.padded(NARROW, src.width());
-        for (int taps = 12; !padded(horizontal) && taps <= WIDEST; taps += 4) {
+        for (int taps = NARROW + 2; !padded(horizontal) && taps <= WIDEST; taps += taps < 16 ? 2 : 4) {
             horizontal = horizontalKernel.padded(taps, src.width());
         }
         int c = src.channels();
@@ -87,9 +87,13 @@ final class Passes {
         }
     }
 
-    /** True when every output of {@code k} has exactly {@code k.taps} taps, a multiple of 4 from 8 to {@link #WIDEST}. */
+    /**
+     * True when every output of {@code k} has exactly {@code k.taps} taps: 8, 10, 12, 14, 16, or
+     * a multiple of 4 up to {@link #WIDEST}.
+     */
     private static boolean padded(Kernel k) {
-        return k.taps % 4 == 0 && k.taps >= NARROW && k.taps <= WIDEST && k.count[0] == k.taps;
+        boolean unrolled = k.taps < 16 ? k.taps % 2 == 0 : k.taps % 4 == 0;
+        return unrolled && k.taps >= NARROW && k.taps <= WIDEST && k.count[0] == k.taps;
     }
 
     /**
@@ -105,6 +109,22 @@ final class Passes {
             for (int x = 0, wi = 0; x < n; x++, wi += NARROW) {
                 int s = start[x] - x0;
                 out[o] = clamp(0.5f + quad(p, s, w, wi) + quad(p, s + 4, w, wi + 4));
+                o += step;
+            }
+        } else if (k.taps == 10) {
+            for (int x = 0, wi = 0; x < n; x++, wi += 10) {
+                int s = start[x] - x0;
+                float a = 0.5f + quad(p, s, w, wi) + p[s + 8] * w[wi + 8];
+                float b = quad(p, s + 4, w, wi + 4) + p[s + 9] * w[wi + 9];
+                out[o] = clamp(a + b);
+                o += step;
+            }
+        } else if (k.taps == 14) {
+            for (int x = 0, wi = 0; x < n; x++, wi += 14) {
+                int s = start[x] - x0;
+                float a = 0.5f + quad(p, s, w, wi) + quad(p, s + 8, w, wi + 8);
+                float b = quad(p, s + 4, w, wi + 4) + p[s + 12] * w[wi + 12] + p[s + 13] * w[wi + 13];
+                out[o] = clamp(a + b);
                 o += step;
             }
         } else if (k.taps == 12) {
