@@ -18,22 +18,32 @@ final class Passes {
     static final int WIDEST = 24;
 
     static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst) {
-        Kernel horizontal = horizontalKernel.padded(NARROW, src.width());
-        for (int taps = NARROW + 2; !padded(horizontal) && taps <= WIDEST; taps += taps < 16 ? 2 : 4) {
+        resample(src, vertical, horizontalKernel, dst, true);
+    }
+
+    /** As above; {@code simd} false keeps the scalar horizontal pass even when {@link Simd} is on (for tests). */
+    static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst, boolean simd) {
+        RowFilter rows = Simd.horizontal(horizontalKernel, simd);
+        Kernel horizontal = rows != null ? horizontalKernel : horizontalKernel.padded(NARROW, src.width());
+        for (int taps = NARROW + 2; rows == null && !padded(horizontal) && taps <= WIDEST; taps += taps < 16 ? 2 : 4) {
             horizontal = horizontalKernel.padded(taps, src.width());
         }
         int c = src.channels();
         int x0 = horizontal.firstSource();
         int width = horizontal.endSource() - x0;
-        SourceRows rows = new SourceRows(src, x0, width, vertical.taps);
+        SourceRows source = new SourceRows(src, x0, width, vertical.taps);
         float[][] acc = new float[c][width];
         byte[] out = dst.data();
         for (int y = 0; y < dst.height(); y++) {
             for (int ch = 0; ch < c; ch++) {
-                accumulate(rows, ch, vertical, y, acc[ch]);
+                accumulate(source, ch, vertical, y, acc[ch]);
             }
             int o = y * dst.stride();
-            if (c == 3 && horizontal.taps == NARROW) {
+            if (rows != null) {
+                for (int ch = 0; ch < c; ch++) {
+                    rows.filter(acc[ch], out, o + ch, c);
+                }
+            } else if (c == 3 && horizontal.taps == NARROW) {
                 horizontal3narrow(acc[0], acc[1], acc[2], x0, horizontal, out, o);
             } else if (padded(horizontal)) {
                 for (int ch = 0; ch < c; ch++) {

@@ -39,20 +39,28 @@ class KernelTest {
     }
 
     /**
-     * Every unrolled horizontal loop (8, 10, 12, 14, 16, 20 and 24 taps) against the same weights
-     * applied in double precision, for one and three channels (no alpha, so no premultiplying): within one level.
+     * Every unrolled horizontal loop (8, 10, 12, 14, 16, 20 and 24 taps) and the vector path
+     * against the same weights applied in double precision, for one and three channels (no alpha,
+     * so no premultiplying): within one level.
      */
-    @ParameterizedTest(name = "{0} -> {1} across, {2} channels")
-    @CsvSource({"300, 290, 1", "300, 290, 3", "300, 230, 1", "300, 200, 1", "300, 200, 3", "300, 180, 3",
-            "300, 160, 1", "300, 140, 3", "300, 120, 1", "300, 100, 1", "300, 80, 1", "31, 20, 3"})
-    void horizontalPassesMatchTheWeightsInDoublePrecision(int in, int out, int channels) {
+    @ParameterizedTest(name = "{0} -> {1} across, {2} channels, vector path {3}")
+    @CsvSource({"300, 290, 1, false", "300, 290, 3, false", "300, 230, 1, false", "300, 200, 1, false",
+            "300, 200, 3, false", "300, 180, 3, false", "300, 160, 1, false", "300, 140, 3, false",
+            "300, 120, 1, false", "300, 100, 1, false", "300, 80, 1, false", "31, 20, 3, false",
+            "300, 290, 1, true", "300, 200, 1, true", "300, 200, 3, true", "300, 140, 3, true", "300, 80, 1, true",
+            "31, 20, 3, true", "5, 3, 1, true", "300, 299, 1, true"})
+    void horizontalPassesMatchTheWeightsInDoublePrecision(int in, int out, int channels, boolean simd) {
+        if (simd) {
+            assertThat(Simd.enabled()).as("the tests run with --add-modules=jdk.incubator.vector").isTrue();
+        }
         Random random = new Random(in * 7919L + out * 31L + channels);
         int height = 9;
         byte[] data = new byte[in * height * channels];
         random.nextBytes(data);
         Pixels source = new Pixels(in, height, channels, data);
-        Pixels result = Resampler.resample(source, new Plan(0, 0, in, height, out, height));
         Kernel k = Kernel.lanczos3(in, 0, in, out);
+        Pixels result = Pixels.allocate(out, height, channels);
+        Passes.resample(source, Kernel.lanczos3(height, 0, height, height), k, result, simd);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < out; x++) {
                 for (int ch = 0; ch < channels; ch++) {

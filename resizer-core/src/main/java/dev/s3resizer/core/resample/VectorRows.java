@@ -1,0 +1,96 @@
+package dev.s3resizer.core.resample;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The horizontal pass on SIMD lanes, one output per lane: a group of {@link #LANES} neighbouring
+ * outputs reads one run of source samples, and each of those samples, broadcast to every lane,
+ * is multiplied by a column of the group's weight matrix (zero where an output does not reach
+ * that sample) and added. No gathers and no horizontal sums, which the scalar loop, one dot
+ * product per output, cannot avoid. A 1.5x reduction costs about 21 vector multiply-adds per 8
+ * outputs instead of 80 scalar ones.
+ *
+ * <p>Loaded only when {@link Simd} finds the incubator module. One instance per kernel; not
+ * thread-safe (it keeps a lane buffer).
+ */
+final class VectorRows implements RowFilter {
+
+    /** 256-bit lanes where the machine has them (AVX-512 adds little here), else what it has (NEON: 128). */
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.length() > 8
+            ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+
+    private final int outputs;
+    /** Per group: its first source sample (from the kernel's first source), how many it reads, where its matrix starts. */
+    private final int[] base;
+    private final int[] span;
+    private final int[] offset;
+    /** Per group, per source sample of its run, {@link #LANES} weights: one per output of the group. */
+    private final float[] matrix;
+    private final int[] lane = new int[LANES];
+
+    private VectorRows(int outputs, int[] base, int[] span, int[] offset, float[] matrix) {
+        this.outputs = outputs;
+        this.base = base;
+        this.span = span;
+        this.offset = offset;
+        this.matrix = matrix;
+    }
+
+    static String describe() {
+        return "vector (jdk.incubator.vector, " + LANES + " float lanes)";
+    }
+
+    static VectorRows of(Kernel k) {
+        int n = k.start.length;
+        int x0 = k.firstSource();
+        int groups = (n + LANES - 1) / LANES;
+        int[] base = new int[groups];
+        int[] span = new int[groups];
+        int[] offset = new int[groups];
+        int total = 0;
+        for (int g = 0; g < groups; g++) {
+            int lo = Integer.MAX_VALUE;
+            int hi = 0;
+            for (int x = g * LANES; x < Math.min(n, (g + 1) * LANES); x++) {
+                lo = Math.min(lo, k.start[x]);
+                hi = Math.max(hi, k.start[x] + k.count[x]);
+            }
+            base[g] = lo - x0;
+            span[g] = hi - lo;
+            offset[g] = total * LANES;
+            total += hi - lo;
+        }
+        float[] matrix = new float[total * LANES];
+        for (int x = 0; x < n; x++) {
+            int g = x / LANES;
+            int column = offset[g] + x % LANES;
+            for (int j = 0; j < k.count[x]; j++) {
+                int sample = k.start[x] + j - x0 - base[g];
+                matrix[column + sample * LANES] = k.weights[x * k.taps + j];
+            }
+        }
+        return new VectorRows(n, base, span, offset, matrix);
+    }
+
+    @Override
+    public void filter(float[] samples, byte[] out, int o, int step) {
+        float[] m = matrix;
+        int[] values = lane;
+        for (int g = 0; g < base.length; g++) {
+            FloatVector sum = FloatVector.broadcast(SPECIES, 0.5f);
+            int s = base[g];
+            for (int i = 0, at = offset[g], end = span[g]; i < end; i++, at += LANES) {
+                sum = FloatVector.fromArray(SPECIES, m, at).fma(FloatVector.broadcast(SPECIES, samples[s + i]), sum);
+            }
+            ((IntVector) sum.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(values, 0);
+            int count = Math.min(LANES, outputs - g * LANES);
+            for (int j = 0; j < count; j++, o += step) {
+                out[o] = (byte) values[j];
+            }
+        }
+    }
+}
