@@ -2,7 +2,6 @@ package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
 
-import static dev.s3resizer.core.jpeg.FrameHeaders.NATURAL;
 import static dev.s3resizer.core.jpeg.HuffmanTable.FULL;
 import static dev.s3resizer.core.jpeg.HuffmanTable.SHIFT;
 
@@ -21,6 +20,8 @@ final class AcScans {
         Frame.Component comp = scan.components()[0];
         short[] b = store.blocks[comp.index];
         long[] masks = store.nonzero[comp.index];
+        int[] slot = store.slots[comp.index];
+        int perBlock = store.perBlock[comp.index];
         HuffmanTable table = scan.ac()[0];
         int[] fast = table.fast;
         int ss = scan.ss();
@@ -50,7 +51,8 @@ final class AcScans {
                     eobRun--;
                     continue;
                 }
-                int off = store.offset(comp.index, bx, by);
+                int block = store.index(comp.index, bx, by);
+                int off = block * perBlock;
                 long mask = 0;
                 for (int k = ss; k <= se; k++) {
                     if (nbits < 32) {
@@ -61,7 +63,7 @@ final class AcScans {
                     int e = fast[(int) (bits >>> SHIFT)];
                     if ((e & FULL) != 0) {
                         k += (e >> 9) & 15;
-                        b[off + NATURAL[k]] = (short) ((e >> 16) * (1 << al));
+                        b[off + slot[k]] = (short) ((e >> 16) * (1 << al));
                         mask |= 1L << k;
                         int len = e & 31;
                         bits <<= len;
@@ -76,7 +78,7 @@ final class AcScans {
                     int s = rs & 15;
                     if (s != 0) {
                         k += r;
-                        b[off + NATURAL[k]] = (short) (HuffmanTable.extend((int) (bits >>> (64 - s)), s) * (1 << al));
+                        b[off + slot[k]] = (short) (HuffmanTable.extend((int) (bits >>> (64 - s)), s) * (1 << al));
                         mask |= 1L << k;
                         bits <<= s;
                         nbits -= s;
@@ -92,7 +94,7 @@ final class AcScans {
                         k += 15;
                     }
                 }
-                masks[off >> 6] |= mask;
+                masks[block] |= mask;
             }
         }
         checkConsumed(pos, nbits, data.starts[segment + 1]);
@@ -106,6 +108,8 @@ final class AcScans {
         Frame.Component comp = scan.components()[0];
         short[] b = store.blocks[comp.index];
         long[] masks = store.nonzero[comp.index];
+        int[] slot = store.slots[comp.index];
+        int perBlock = store.perBlock[comp.index];
         HuffmanTable table = scan.ac()[0];
         int[] plain = table.plain;
         int ss = scan.ss();
@@ -133,8 +137,9 @@ final class AcScans {
                     }
                     todo--;
                 }
-                int off = store.offset(comp.index, bx, by);
-                long nonzero = masks[off >> 6];
+                int block = store.index(comp.index, bx, by);
+                int off = block * perBlock;
+                long nonzero = masks[block];
                 int k = ss;
                 while (true) {
                     long refined;
@@ -173,7 +178,7 @@ final class AcScans {
                         refined = nonzero & (-1L << k) & (-1L >>> (64 - next));
                     }
                     while (refined != 0) {
-                        int at = off + NATURAL[Long.numberOfTrailingZeros(refined)];
+                        int at = off + slot[Long.numberOfTrailingZeros(refined)];
                         refined &= refined - 1;
                         if (nbits < 1) {
                             bits |= ((long) EntropySegments.LONGS.get(buf, pos)) >>> nbits;
@@ -188,7 +193,7 @@ final class AcScans {
                         nbits--;
                     }
                     if (next <= se && value != 0) {
-                        b[off + NATURAL[next]] = (short) value;
+                        b[off + slot[next]] = (short) value;
                         nonzero |= 1L << next;
                     }
                     k = next + 1;
@@ -196,7 +201,7 @@ final class AcScans {
                         break;
                     }
                 }
-                masks[off >> 6] = nonzero;
+                masks[block] = nonzero;
             }
         }
         checkConsumed(pos, nbits, data.starts[segment + 1]);

@@ -6,6 +6,12 @@ package dev.s3resizer.core.jpeg;
  * progressive files, a 64-bit nonzero mask; only the DC value for components whose blocks
  * become single pixels at this scale. For a 12 MP 4:2:0 photo at 1/1..1/4 that is about 39 MB;
  * at 1/8, where luma keeps only its DC, about 13 MB.
+ *
+ * <p>A progressive component decoded by a truncated IDCT (3/8, 5/8, ...) keeps only the
+ * frequencies that IDCT reads, {@code w x h} of them, plus one sink slot for the rest: refinement
+ * needs to know which of the others are nonzero (the mask says so) but never their values. A
+ * 12 MP photo at 3/8 then stores 10 shorts per block instead of 64 (about 9 MB in all, masks
+ * included), and every scan touches a sixth of the memory.
  */
 final class CoefficientStore {
 
@@ -21,8 +27,12 @@ final class CoefficientStore {
      * refinement visit only the coefficients that take a correction bit. Progressive only.
      */
     final long[][] nonzero;
-    /** Coefficients kept per block for each component: 64, or 1 when only DC matters. */
+    /** Shorts kept per block for each component: 64, 1 when only DC matters, or a truncated IDCT's window and a sink. */
     final int[] perBlock;
+    /** Per component, zigzag position (0..79) to its short in a block: natural order, or window order and the sink. */
+    final int[][] slots;
+    /** Per component, the kept window's width when {@link #perBlock} is a window and a sink, else 0. */
+    private final int[] windowWidth;
 
     CoefficientStore(ScaledLayout layout) {
         this.layout = layout;
@@ -31,14 +41,31 @@ final class CoefficientStore {
         this.perBlock = new int[n];
         this.nonzero = new long[n][];
         this.dc = new short[n][];
+        this.slots = new int[n][];
+        this.windowWidth = new int[n];
         for (int i = 0; i < n; i++) {
             ScaledLayout.Plane p = layout.planes[i];
-            perBlock[i] = p.dcOnly() ? 1 : 64;
+            boolean window = layout.frame.progressive && p.matrixWidth != null;
+            perBlock[i] = p.dcOnly() ? 1 : window ? p.idctWidth * p.idctHeight + 1 : 64;
+            slots[i] = window ? windowSlots(p.idctWidth, p.idctHeight) : FrameHeaders.NATURAL;
+            windowWidth[i] = window ? p.idctWidth : 0;
             int count = p.component.blocksWide * p.component.blocksHigh;
             blocks[i] = new short[Math.multiplyExact(count, perBlock[i])];
-            nonzero[i] = layout.frame.progressive && perBlock[i] == 64 ? new long[count] : null;
+            nonzero[i] = layout.frame.progressive && perBlock[i] > 1 ? new long[count] : null;
             dc[i] = nonzero[i] != null ? new short[count] : blocks[i];
         }
+    }
+
+    /** Zigzag position to row-major index in a {@code w x h} window; every other position to the sink, {@code w * h}. */
+    private static int[] windowSlots(int w, int h) {
+        int[] slots = new int[FrameHeaders.NATURAL.length];
+        for (int z = 0; z < slots.length; z++) {
+            int natural = z < 64 ? FrameHeaders.NATURAL[z] : 64;
+            int v = natural / 8;
+            int u = natural % 8;
+            slots[z] = natural < 64 && v < h && u < w ? v * w + u : w * h;
+        }
+        return slots;
     }
 
     /** Index of block ({@code bx}, {@code by}) of component {@code plane}, in {@link #dc} and {@link #nonzero}. */
@@ -57,18 +84,28 @@ final class CoefficientStore {
         for (int j = 0; j < mcu.count; j++) {
             int i = mcu.plane[j];
             Frame.Component c = layout.planes[i].component;
-            copyBlock(i, offset(i, mx * c.h + mcu.column[j], my * c.v + mcu.row[j]), dst, mcu.offset[j]);
+            copyBlock(i, index(i, mx * c.h + mcu.column[j], my * c.v + mcu.row[j]), dst, mcu.offset[j]);
         }
     }
 
-    private void copyBlock(int i, int s, int[] dst, int d) {
+    private void copyBlock(int i, int block, int[] dst, int d) {
         short[] src = blocks[i];
+        int s = block * perBlock[i];
         if (nonzero[i] != null) {
-            int eob = Math.max(1, 64 - Long.numberOfLeadingZeros(nonzero[i][s >> 6]));
-            for (int k = 0, end = FrameHeaders.ROWS[eob] * 8; k < end; k++) {
-                dst[d + k] = src[s + k];
+            int eob = Math.max(1, 64 - Long.numberOfLeadingZeros(nonzero[i][block]));
+            int w = windowWidth[i];
+            if (w > 0) {
+                for (int k = 0, v = 0, end = perBlock[i] - 1; k < end; k += w, v += 8) {
+                    for (int u = 0; u < w; u++) {
+                        dst[d + v + u] = src[s + k + u];
+                    }
+                }
+            } else {
+                for (int k = 0, end = FrameHeaders.ROWS[eob] * 8; k < end; k++) {
+                    dst[d + k] = src[s + k];
+                }
             }
-            dst[d] = dc[i][s >> 6];
+            dst[d] = dc[i][block];
             dst[d + layout.planes[i].eobSlot()] = eob;
             return;
         }
