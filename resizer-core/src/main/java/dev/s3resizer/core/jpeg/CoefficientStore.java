@@ -94,7 +94,16 @@ final class CoefficientStore {
         if (nonzero[i] != null) {
             int eob = Math.max(1, 64 - Long.numberOfLeadingZeros(nonzero[i][block]));
             int w = windowWidth[i];
-            if (w > 0) {
+            if (w == 3 && perBlock[i] == 10) {
+                dst[d + 1] = src[s + 1];
+                dst[d + 2] = src[s + 2];
+                dst[d + 8] = src[s + 3];
+                dst[d + 9] = src[s + 4];
+                dst[d + 10] = src[s + 5];
+                dst[d + 16] = src[s + 6];
+                dst[d + 17] = src[s + 7];
+                dst[d + 18] = src[s + 8];
+            } else if (w > 0) {
                 for (int k = 0, v = 0, end = perBlock[i] - 1; k < end; k += w, v += 8) {
                     for (int u = 0; u < w; u++) {
                         dst[d + v + u] = src[s + k + u];
