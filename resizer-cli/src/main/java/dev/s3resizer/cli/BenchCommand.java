@@ -7,6 +7,7 @@ import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.RenditionResult;
 import dev.s3resizer.core.ResizeMode;
 import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.core.resample.Simd;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +39,10 @@ import java.util.stream.Collectors;
                 + "no upscaling: the job peers.sh gives Pillow and libvips.",
             "Output, tab-separated like peers.sh: resizer, FILE, N.N ms, WxH, N B. With several renditions, the "
                 + "sizes and byte counts of all of them in the order given, joined by '+' (320x240+800x600, 9100+41000 B).",
-            "Last line: peak heap in use (sampled after each render and just before each GC) and the largest heap "
+            "Then: peak heap in use (sampled after each render and just before each GC) and the largest heap "
                 + "still live after a GC. Set heap options with RESIZER_JAVA_OPTS, e.g. RESIZER_JAVA_OPTS=-Xmx128m.",
+            "Last line: what the resampler's horizontal pass runs on (vector lanes, or scalar loops when the JVM "
+                + "lacks jdk.incubator.vector).",
             "Exit codes: 0 all files done, 1 some file failed, 2 usage error."},
         sortOptions = false)
 final class BenchCommand implements Callable<Integer> {
@@ -91,6 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "resizer\tpeak heap\t%.1f MB used, %.1f MB live after GC (max heap %.0f MB)%n",
                     heap.peakBytes() / 1048576.0, heap.liveAfterGcBytes() / 1048576.0,
                     Runtime.getRuntime().maxMemory() / 1048576.0);
+            out.println("resizer\tsimd\t" + Simd.describe());
         }
         out.flush();
         return failures.isEmpty() ? 0 : 1;

@@ -29,9 +29,11 @@ class BenchCommandTest {
         Run run = run("bench", "--size", "500", "--rounds", "2", "--warmup", "1", photo.toString());
 
         assertThat(run.exit).isZero();
-        assertThat(run.lines).hasSize(2);
+        assertThat(run.lines).hasSize(3);
         assertThat(run.lines.get(0)).matches("resizer\tphoto\\.jpg\t\\d+\\.\\d ms\t500x375\t\\d+ B");
         assertThat(run.lines.get(1)).matches("resizer\tpeak heap\t\\d+\\.\\d MB used, .*");
+        assertThat(run.lines.get(2)).as("the tests run with --add-modules=jdk.incubator.vector")
+                .matches("resizer\tsimd\tvector \\(jdk\\.incubator\\.vector, \\d+ float lanes\\)");
     }
 
     @Test
