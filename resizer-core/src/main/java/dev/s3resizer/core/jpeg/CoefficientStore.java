@@ -94,7 +94,7 @@ final class CoefficientStore {
         if (nonzero[i] != null) {
             int eob = Math.max(1, 64 - Long.numberOfLeadingZeros(nonzero[i][block]));
             int w = windowWidth[i];
-            if (w == 3 && perBlock[i] == 10) {
+            if (w == 3 && perBlock[i] == 10) { // 3/8, the usual scale for a phone photo: the loop below, unrolled
                 dst[d + 1] = src[s + 1];
                 dst[d + 2] = src[s + 2];
                 dst[d + 8] = src[s + 3];

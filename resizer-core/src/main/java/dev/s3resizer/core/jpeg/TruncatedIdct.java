@@ -35,7 +35,7 @@ final class TruncatedIdct {
     private static final int S5 = half(5, 12);
     private static final int HALF = 1 << (CONST_BITS - 1);
     /** Fraction bits of folded weights ({@link #weights3}, {@link #weights5}) and of the sums made from them. */
-    static final int FOLD = 15;
+    private static final int FOLD = 15;
     private static final int FOLD_ROUND = (1 << (FOLD - 1)) + (128 << FOLD);
     /** The 5-point constants, 16-bit fixed point: {@code (cos(pi/5) + cos(2 pi/5)) / 2 = sqrt(5)/4}, ... */
     private static final int K5_M = k16(Math.sqrt(5) / 4);
