@@ -23,6 +23,18 @@ final class HuffmanTable {
     final int[] fast = new int[1 << LOOKAHEAD];
     /** Symbol entries only: bits << 8 | symbol, or 0 for codes longer than the lookahead. */
     final int[] plain = new int[1 << LOOKAHEAD];
+    /**
+     * AC tables only (null for DC): up to two whole coefficients per lookup, for the sequential
+     * decoder. Where {@link #fast} has a full entry, this one repeats it and, when the next
+     * coefficient (or an end of block) also fits in the lookahead, adds it. Layout:
+     * {@code value1 << 48 | value2 << 32 (16 bits each, signed) | END_OF_BLOCK | PAIR | FULL |
+     * run2 << 14 | run1 << 10 | length1 << 5 | length}, lengths in bits with the value bits.
+     * Without a pair, {@code value2}, {@code run2} are 0 and {@code length == length1}.
+     */
+    final long[] pair;
+    static final long PAIR_FULL = 1L << 18;
+    static final long PAIR = 1L << 19;
+    static final long PAIR_END = 1L << 20;
     private final int[] maxCode = new int[18];
     private final int[] valueOffset = new int[18];
     private final int[] symbols;
@@ -49,6 +61,35 @@ final class HuffmanTable {
         }
         maxCode[17] = Integer.MAX_VALUE;
         fillLookups(counts, dc);
+        pair = dc ? null : pairs();
+    }
+
+    private long[] pairs() {
+        long[] table = new long[1 << LOOKAHEAD];
+        for (int p = 0; p < table.length; p++) {
+            int e = fast[p];
+            if ((e & FULL) == 0) {
+                continue;
+            }
+            int length1 = e & 31;
+            long entry = (long) (e >> 16) << 48 | PAIR_FULL | (long) ((e >> 9) & 15) << 10 | length1 << 5 | length1;
+            int rest = LOOKAHEAD - length1;
+            int second = plain[(p << length1) & ((1 << LOOKAHEAD) - 1)];
+            int length2 = second >> 8;
+            int symbol = second & 255;
+            if (second != 0 && length2 <= rest && symbol != 0xF0) {
+                int size = symbol & 15;
+                if (symbol == 0) {
+                    entry = (entry + length2) | PAIR_END;
+                } else if (length2 + size <= rest) {
+                    int raw = (p >> (rest - length2 - size)) & ((1 << size) - 1);
+                    entry = (entry + length2 + size) | PAIR | (long) (symbol >> 4) << 14
+                            | (extend(raw, size) & 0xFFFFL) << 32;
+                }
+            }
+            table[p] = entry;
+        }
+        return table;
     }
 
     private void fillLookups(int[] counts, boolean dc) {

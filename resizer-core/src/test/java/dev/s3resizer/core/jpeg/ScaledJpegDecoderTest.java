@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static dev.s3resizer.core.jpeg.PixelComparison.areaDownscale;
@@ -30,6 +31,7 @@ class ScaledJpegDecoderTest {
     private static final int WIDTH = 301;
     private static final int HEIGHT = 203;
     private static final BufferedImage PICTURE = JpegFixtures.picture(WIDTH, HEIGHT, 42);
+    private static final BufferedImage NOISE = noise(WIDTH, HEIGHT, 7);
 
     static Stream<Arguments> variants() {
         int[][] samplings = {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {4, 1}};
@@ -44,6 +46,9 @@ class ScaledJpegDecoderTest {
         }
         cases.add(Arguments.of("4:2:0 progressive restart 3", JpegFixtures.jpeg(PICTURE, 2, 2, true, 3, 0.9f)));
         cases.add(Arguments.of("4:2:0 quality 100", JpegFixtures.jpeg(PICTURE, 2, 2, false, 0, 1f)));
+        // Nearly every block codes a coefficient at position 63 and so has no end-of-block code:
+        // a two-coefficient lookup there must not take bits of the next block.
+        cases.add(Arguments.of("4:4:4 noise quality 100", JpegFixtures.jpeg(NOISE, 1, 1, false, 0, 1f)));
         cases.add(Arguments.of("4:2:0 quality 30", JpegFixtures.jpeg(PICTURE, 2, 2, false, 0, 0.3f)));
         cases.add(Arguments.of("4:2:0 one scan per component, restart every 5 blocks (jpegtran)",
                 JpegFixtures.resource("separate-scans-restart.jpg")));
@@ -135,5 +140,16 @@ class ScaledJpegDecoderTest {
     static Decoded decode(byte[] jpeg, int minWidth, int minHeight) {
         ImageInfo info = ImageProbe.probe(jpeg);
         return new ScaledJpegDecoder().decode(jpeg, info, minWidth, minHeight);
+    }
+
+    private static BufferedImage noise(int width, int height, long seed) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return image;
     }
 }
