@@ -122,8 +122,8 @@ final class McuBlocks {
                 case THREE -> TruncatedIdct.idct3(k, c, p.weights, strip, at, w);
                 case FIVE -> TruncatedIdct.idct5(k, c, eob, p.weights, work, strip, at, w);
                 case SIX -> TruncatedIdct.idct6(k, c, eob, p.quant, work, strip, at, w);
-                case THREE_BY_TWO -> TruncatedIdct.idct3x2(k, c, p.quant, strip, at, w);
-                case TWO_BY_THREE -> TruncatedIdct.idct2x3(k, c, p.quant, strip, at, w);
+                case THREE_BY_TWO -> TruncatedIdct.idct3x2(k, c, p.weights, strip, at, w);
+                case TWO_BY_THREE -> TruncatedIdct.idct2x3(k, c, p.weights, strip, at, w);
                 case TRUNCATED -> TruncatedIdct.idct(k, c, eob, p.quant, p.matrixWidth, p.idctWidth,
                         p.matrixHeight, p.idctHeight, work, strip, at, w);
                 default -> reduced.scaled(k, c, eob, p.quant, p.idctWidth, p.idctHeight, strip, at, w);

@@ -126,13 +126,10 @@ final class ScaledLayout {
                         + p.component.quantTable + ", which is never defined; the file is damaged");
             }
             System.arraycopy(table, 0, p.quant, 0, p.quant.length);
-            if (p.idctWidth == p.idctHeight) {
-                p.weights = switch (p.idctWidth) {
-                    case 2 -> ReducedIdct.weights2(p.quant);
-                    case 3 -> TruncatedIdct.weights3(p.quant);
-                    case 5 -> TruncatedIdct.weights5(p.quant);
-                    default -> null;
-                };
+            if (p.idctWidth == 2 && p.idctHeight == 2) {
+                p.weights = ReducedIdct.weights2(p.quant);
+            } else if (TruncatedIdct.folds(p.idctWidth, p.idctHeight)) {
+                p.weights = TruncatedIdct.weights(p.quant, p.idctWidth, p.idctHeight);
             }
         }
     }
@@ -172,8 +169,8 @@ final class ScaledLayout {
         /** Quantisation steps in natural order (just the DC step for a 1x1 IDCT). */
         final int[] quant;
         /**
-         * For 2x2, 3x3 and 5x5 IDCTs, quantisation folded with the transform's per-frequency
-         * factors ({@link ReducedIdct#weights2}, {@link TruncatedIdct#weights3}, {@link TruncatedIdct#weights5}).
+         * For 2x2, 3x3, 5x5, 3x2 and 2x3 IDCTs, quantisation folded with the transform's
+         * per-frequency factors ({@link ReducedIdct#weights2}, {@link TruncatedIdct#weights}).
          */
         int[] weights;
         /** For sizes other than powers of two, the per-axis weights of {@link TruncatedIdct#matrix}; else null. */

@@ -22,10 +22,8 @@ final class TruncatedIdct {
     private static final int ROUND = (1 << (SHIFT - 1)) + (128 << SHIFT);
     private static final int PASS1_SHIFT = CONST_BITS - PASS1_BITS;
     private static final int PASS1_ROUND = 1 << (PASS1_SHIFT - 1);
-    /** The 3-point weights: 1/(2 sqrt 2), sqrt(3)/4 and 1/4, 13-bit fixed point. */
+    /** 1/(2 sqrt 2), the DC factor of the 6-point transform, 13-bit fixed point. */
     private static final int A3 = 2896;
-    private static final int B3 = 3547;
-    private static final int C3 = 2048;
 
     /** {@code 1/2 cos(k pi / 12)}, the 6-point weights. */
     private static final int S1 = half(1, 12);
@@ -34,7 +32,7 @@ final class TruncatedIdct {
     private static final int S4 = half(4, 12);
     private static final int S5 = half(5, 12);
     private static final int HALF = 1 << (CONST_BITS - 1);
-    /** Fraction bits of folded weights ({@link #weights3}, {@link #weights5}) and of the sums made from them. */
+    /** Fraction bits of folded weights ({@link #weights}) and of the sums made from them. */
     private static final int FOLD = 15;
     private static final int FOLD_ROUND = (1 << (FOLD - 1)) + (128 << FOLD);
     /** The 5-point constants, 16-bit fixed point: {@code (cos(pi/5) + cos(2 pi/5)) / 2 = sqrt(5)/4}, ... */
@@ -70,32 +68,43 @@ final class TruncatedIdct {
         return m;
     }
 
+    /** True for the sizes with folded transforms: 3x3, 5x5, 3x2 and 2x3 ({@link #weights}). */
+    static boolean folds(int width, int height) {
+        return width == height ? width == 3 || width == 5
+                : (width == 3 && height == 2) || (width == 2 && height == 3);
+    }
+
     /**
-     * Quantisation steps folded with the per-axis factors of the 3-point transform ({@code A3},
-     * {@code B3}, {@code C3} for frequencies 0, 1, 2), {@link #FOLD} fixed point: {@link #idct3}
-     * then needs one multiply per coefficient and none in its butterflies.
+     * Quantisation steps folded with the factor each frequency carries in the N-point transforms
+     * ({@code 1/2 C(u)} times, for 2 and 3 points, the one cosine magnitude every pixel shares),
+     * {@link #FOLD} fixed point. With them, {@link #idct3}, {@link #idct3x2} and {@link #idct2x3}
+     * need one multiply per coefficient and none in their butterflies, {@link #idct5} four per
+     * 5-point transform.
      */
-    static int[] weights3(int[] quant) {
-        return folded(quant, new double[] {Math.sqrt(0.5) / 2, Math.sqrt(3) / 4, 0.25}, 3);
-    }
-
-    /** Quantisation folded with the 5-point transform's frequency factors ({@code C(u)/2}), for {@link #idct5}. */
-    static int[] weights5(int[] quant) {
-        return folded(quant, new double[] {Math.sqrt(0.5) / 2, 0.5, 0.5, 0.5, 0.5}, 5);
-    }
-
-    private static int[] folded(int[] quant, double[] factor, int n) {
+    static int[] weights(int[] quant, int width, int height) {
+        double[] across = factors(width);
+        double[] down = factors(height);
         int[] w = new int[64];
-        for (int v = 0; v < n; v++) {
-            for (int u = 0; u < n; u++) {
-                w[v * 8 + u] = (int) Math.round(quant[v * 8 + u] * factor[v] * factor[u] * (1 << FOLD));
+        for (int v = 0; v < height; v++) {
+            for (int u = 0; u < width; u++) {
+                w[v * 8 + u] = (int) Math.round(quant[v * 8 + u] * down[v] * across[u] * (1 << FOLD));
             }
         }
         return w;
     }
 
+    private static double[] factors(int n) {
+        double dc = Math.sqrt(0.5) / 2;
+        return switch (n) {
+            case 2 -> new double[] {dc, dc};
+            case 3 -> new double[] {dc, Math.sqrt(3) / 4, 0.25};
+            case 5 -> new double[] {dc, 0.5, 0.5, 0.5, 0.5};
+            default -> throw new IllegalArgumentException("no folded " + n + "-point transform");
+        };
+    }
+
     /**
-     * 3x3 pixels from the 3x3 lowest frequencies, with weights from {@link #weights3}. Per axis,
+     * 3x3 pixels from the 3x3 lowest frequencies, with {@link #weights}. Per axis,
      * pixel 0 is {@code f0 + f1 + f2}, pixel 1 {@code f0 - 2 f2}, pixel 2 {@code f0 - f1 + f2}
      * once each frequency carries its factor, so the butterflies only add.
      */
@@ -128,56 +137,44 @@ final class TruncatedIdct {
         out[at + 2] = (byte) clamp((e - g1) >> FOLD);
     }
 
-    /** 3 pixels across, 2 down (4:2:2 chroma, whose rows are twice as dense as needed). */
-    static void idct3x2(int[] c, int off, int[] q, byte[] out, int at, int stride) {
-        int f00 = c[off] * q[0];
-        int f01 = c[off + 1] * q[1];
-        int f02 = c[off + 2] * q[2];
-        int f10 = c[off + 8] * q[8];
-        int f11 = c[off + 9] * q[9];
-        int f12 = c[off + 10] * q[10];
+    /** 3 pixels across, 2 down (4:2:2 chroma, whose rows are twice as dense as needed), with {@link #weights}. */
+    static void idct3x2(int[] c, int off, int[] w, byte[] out, int at, int stride) {
+        int f00 = c[off] * w[0];
+        int f01 = c[off + 1] * w[1];
+        int f02 = c[off + 2] * w[2];
+        int f10 = c[off + 8] * w[8];
+        int f11 = c[off + 9] * w[9];
+        int f12 = c[off + 10] * w[10];
         c[off] = c[off + 1] = c[off + 2] = 0;
         c[off + 8] = c[off + 9] = c[off + 10] = 0;
-        row3((A3 * (f00 + f10) + PASS1_ROUND) >> PASS1_SHIFT, (A3 * (f01 + f11) + PASS1_ROUND) >> PASS1_SHIFT,
-                (A3 * (f02 + f12) + PASS1_ROUND) >> PASS1_SHIFT, out, at);
-        row3((A3 * (f00 - f10) + PASS1_ROUND) >> PASS1_SHIFT, (A3 * (f01 - f11) + PASS1_ROUND) >> PASS1_SHIFT,
-                (A3 * (f02 - f12) + PASS1_ROUND) >> PASS1_SHIFT, out, at + stride);
+        fold3(f00 + f10 + FOLD_ROUND, f01 + f11, f02 + f12, out, at);
+        fold3(f00 - f10 + FOLD_ROUND, f01 - f11, f02 - f12, out, at + stride);
     }
 
-    /** 2 pixels across, 3 down (4:4:0 chroma). */
-    static void idct2x3(int[] c, int off, int[] q, byte[] out, int at, int stride) {
-        int f00 = c[off] * q[0];
-        int f01 = c[off + 1] * q[1];
-        int f10 = c[off + 8] * q[8];
-        int f11 = c[off + 9] * q[9];
-        int f20 = c[off + 16] * q[16];
-        int f21 = c[off + 17] * q[17];
+    /** 2 pixels across, 3 down (4:4:0 chroma), with {@link #weights}. */
+    static void idct2x3(int[] c, int off, int[] w, byte[] out, int at, int stride) {
+        int f00 = c[off] * w[0];
+        int f01 = c[off + 1] * w[1];
+        int f10 = c[off + 8] * w[8];
+        int f11 = c[off + 9] * w[9];
+        int f20 = c[off + 16] * w[16];
+        int f21 = c[off + 17] * w[17];
         c[off] = c[off + 1] = c[off + 8] = c[off + 9] = c[off + 16] = c[off + 17] = 0;
-        int e0 = f00 * A3 + f20 * C3;
-        int o0 = f10 * B3;
-        int e1 = f01 * A3 + f21 * C3;
-        int o1 = f11 * B3;
-        row2((e0 + o0 + PASS1_ROUND) >> PASS1_SHIFT, (e1 + o1 + PASS1_ROUND) >> PASS1_SHIFT, out, at);
-        row2((f00 * A3 - 2 * f20 * C3 + PASS1_ROUND) >> PASS1_SHIFT,
-                (f01 * A3 - 2 * f21 * C3 + PASS1_ROUND) >> PASS1_SHIFT, out, at + stride);
-        row2((e0 - o0 + PASS1_ROUND) >> PASS1_SHIFT, (e1 - o1 + PASS1_ROUND) >> PASS1_SHIFT, out, at + 2 * stride);
+        int e0 = f00 + f20 + FOLD_ROUND;
+        int e1 = f01 + f21;
+        fold2(e0 + f10, e1 + f11, out, at);
+        fold2(f00 - 2 * f20 + FOLD_ROUND, f01 - 2 * f21, out, at + stride);
+        fold2(e0 - f10, e1 - f11, out, at + 2 * stride);
     }
 
-    private static void row2(int f0, int f1, byte[] out, int at) {
-        out[at] = (byte) clamp((A3 * (f0 + f1) + ROUND) >> SHIFT);
-        out[at + 1] = (byte) clamp((A3 * (f0 - f1) + ROUND) >> SHIFT);
-    }
-
-    private static void row3(int f0, int f1, int f2, byte[] out, int at) {
-        int e = f0 * A3 + f2 * C3 + ROUND;
-        int o = f1 * B3;
-        out[at] = (byte) clamp((e + o) >> SHIFT);
-        out[at + 1] = (byte) clamp((f0 * A3 - 2 * f2 * C3 + ROUND) >> SHIFT);
-        out[at + 2] = (byte) clamp((e - o) >> SHIFT);
+    /** One row of {@link #idct2x3}: {@code g0} already holds the rounding and level shift. */
+    private static void fold2(int g0, int g1, byte[] out, int at) {
+        out[at] = (byte) clamp((g0 + g1) >> FOLD);
+        out[at + 1] = (byte) clamp((g0 - g1) >> FOLD);
     }
 
     /**
-     * 5x5 pixels with weights from {@link #weights5}: the 5-point transform down the columns the
+     * 5x5 pixels with {@link #weights}: the 5-point transform down the columns the
      * end of block can reach, then along the rows. {@code ws} is a work array of at least 40 ints.
      */
     static void idct5(int[] c, int off, int eob, int[] w, int[] ws, byte[] out, int at, int stride) {

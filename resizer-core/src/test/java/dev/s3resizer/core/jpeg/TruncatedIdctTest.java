@@ -40,13 +40,13 @@ class TruncatedIdctTest {
             int[] coefficients = block.clone();
             byte[] out = new byte[8 * 8];
             if (w == 3 && h == 3) {
-                TruncatedIdct.idct3(coefficients, 0, TruncatedIdct.weights3(quant), out, 0, 8);
+                TruncatedIdct.idct3(coefficients, 0, TruncatedIdct.weights(quant, 3, 3), out, 0, 8);
             } else if (w == 3 && h == 2) {
-                TruncatedIdct.idct3x2(coefficients, 0, quant, out, 0, 8);
+                TruncatedIdct.idct3x2(coefficients, 0, TruncatedIdct.weights(quant, 3, 2), out, 0, 8);
             } else if (w == 2 && h == 3) {
-                TruncatedIdct.idct2x3(coefficients, 0, quant, out, 0, 8);
+                TruncatedIdct.idct2x3(coefficients, 0, TruncatedIdct.weights(quant, 2, 3), out, 0, 8);
             } else if (w == h && w == 5 && trial % 2 == 0) {
-                TruncatedIdct.idct5(coefficients, 0, 64, TruncatedIdct.weights5(quant), work, out, 0, 8);
+                TruncatedIdct.idct5(coefficients, 0, 64, TruncatedIdct.weights(quant, 5, 5), work, out, 0, 8);
             } else if (w == h && w == 6 && trial % 2 == 0) {
                 TruncatedIdct.idct6(coefficients, 0, 64, quant, work, out, 0, 8);
             } else {
