@@ -35,6 +35,18 @@ final class HuffmanTable {
     static final long PAIR_FULL = 1L << 18;
     static final long PAIR = 1L << 19;
     static final long PAIR_END = 1L << 20;
+    /**
+     * AC tables only (null for DC): the symbols after the last coefficient a block's IDCT reads
+     * need decoding only to find where the block ends, so one lookup of the next
+     * {@link #SKIP_BITS} bits passes over as many whole coefficients (code and value bits) as fit
+     * there, up to and including an end of block. Layout: {@code SKIP_END | positions << 5 |
+     * bits}, positions being the zigzag positions passed (runs plus one each, 16 for a run of
+     * zeros); 0 when not even one coefficient fits.
+     */
+    final int[] skip;
+    static final int SKIP_BITS = 12;
+    static final int SKIP_SHIFT = 64 - SKIP_BITS;
+    static final int SKIP_END = 1 << 13;
     private final int[] maxCode = new int[18];
     private final int[] valueOffset = new int[18];
     private final int[] symbols;
@@ -62,6 +74,51 @@ final class HuffmanTable {
         maxCode[17] = Integer.MAX_VALUE;
         fillLookups(counts, dc);
         pair = dc ? null : pairs();
+        skip = dc ? null : skips();
+    }
+
+    private int[] skips() {
+        int[] table = new int[1 << SKIP_BITS];
+        for (int p = 0; p < table.length; p++) {
+            int used = 0;
+            int positions = 0;
+            int entry = 0;
+            while (true) {
+                int code = symbolWithin(p, used);
+                if (code == 0) {
+                    break;
+                }
+                int symbol = code & 255;
+                int length = (code >> 8) + (symbol & 15);
+                if (used + length > SKIP_BITS) {
+                    break;
+                }
+                used += length;
+                if ((symbol & 15) == 0 && symbol != 0xF0) {
+                    entry = SKIP_END | positions << 5 | used;
+                    break;
+                }
+                positions += symbol == 0xF0 ? 16 : (symbol >> 4) + 1;
+                entry = positions << 5 | used;
+            }
+            table[p] = entry;
+        }
+        return table;
+    }
+
+    /**
+     * The code at bit {@code from} of a {@link #SKIP_BITS}-bit pattern, as {@code length << 8 |
+     * symbol}, or 0 when no whole code of this table starts there within the pattern.
+     */
+    private int symbolWithin(int pattern, int from) {
+        for (int len = 1; from + len <= SKIP_BITS && len <= 16; len++) {
+            int code = (pattern >> (SKIP_BITS - from - len)) & ((1 << len) - 1);
+            if (code <= maxCode[len]) {
+                int index = code + valueOffset[len];
+                return index < symbols.length ? len << 8 | symbols[index] : 0;
+            }
+        }
+        return 0;
     }
 
     private long[] pairs() {

@@ -166,6 +166,11 @@ final class ScaledLayout {
          * frequencies a truncated IDCT drops, so only the ones it reads (and clears) are written.
          */
         final int[] slots = new int[80];
+        /**
+         * The last zigzag position the IDCT reads (0 for a 1x1 IDCT, 63 when it reads them all):
+         * later coefficients are only passed over, with {@link HuffmanTable#skip}.
+         */
+        final int lastKept;
         /** Quantisation steps in natural order (just the DC step for a 1x1 IDCT). */
         final int[] quant;
         /**
@@ -199,6 +204,11 @@ final class ScaledLayout {
                 boolean outside = truncated && natural < 64 && (natural / 8 >= idctHeight || natural % 8 >= idctWidth);
                 slots[z] = outside ? kept : natural;
             }
+            int last = 63;
+            while (last > 0 && slots[last] == kept) {
+                last--;
+            }
+            this.lastKept = last;
         }
 
         /** True when a block becomes one pixel, so only its DC coefficient matters. */

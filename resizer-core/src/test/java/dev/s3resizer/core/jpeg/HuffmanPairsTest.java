@@ -8,33 +8,22 @@ import javax.imageio.plugins.jpeg.JPEGHuffmanTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two-coefficient lookup ({@link HuffmanTable#pair}) against a bit-by-bit decode of every
- * lookahead pattern with the canonical codes of Annex C, for both typical AC tables: first
- * coefficient, and the second one or an end of block when it fits.
+ * The multi-code lookups against a bit-by-bit decode of every lookahead pattern with the
+ * canonical codes of Annex C, for both typical AC tables: the two-coefficient lookup
+ * ({@link HuffmanTable#pair}: first coefficient, and the second one or an end of block when it
+ * fits) and the pass-over lookup ({@link HuffmanTable#skip}: every whole code that fits, up to an
+ * end of block).
  */
 class HuffmanPairsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"luminance", "chrominance"})
-    void everyEntryMatchesABitByBitDecode(String which) {
-        JPEGHuffmanTable standard = which.equals("luminance") ? JPEGHuffmanTable.StdACLuminance
-                : JPEGHuffmanTable.StdACChrominance;
-        int[] counts = new int[16];
-        for (int i = 0; i < 16; i++) {
-            counts[i] = standard.getLengths()[i];
-        }
-        short[] values = standard.getValues();
-        int[] symbols = new int[values.length];
-        int[] codes = new int[values.length];
-        int[] lengths = new int[values.length];
-        for (int len = 1, code = 0, k = 0; len <= 16; len++, code <<= 1) {
-            for (int i = 0; i < counts[len - 1]; i++, k++, code++) {
-                symbols[k] = values[k] & 0xFF;
-                codes[k] = code;
-                lengths[k] = len;
-            }
-        }
-        HuffmanTable table = new HuffmanTable(counts, symbols, false);
+    void everyPairEntryMatchesABitByBitDecode(String which) {
+        Codes c = new Codes(which);
+        int[] codes = c.codes;
+        int[] lengths = c.lengths;
+        int[] symbols = c.symbols;
+        HuffmanTable table = c.table;
         int bits = HuffmanTable.LOOKAHEAD;
         int pairs = 0;
         int ends = 0;
@@ -75,6 +64,76 @@ class HuffmanPairsTest {
         }
         assertThat(pairs).isPositive();
         assertThat(ends).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"luminance", "chrominance"})
+    void everySkipEntryMatchesABitByBitDecode(String which) {
+        Codes c = new Codes(which);
+        int bits = HuffmanTable.SKIP_BITS;
+        int multiple = 0;
+        int ends = 0;
+        for (int p = 0; p < 1 << bits; p++) {
+            int used = 0;
+            int positions = 0;
+            int codesPassed = 0;
+            boolean end = false;
+            while (true) {
+                int[] next = decode(p & ((1 << (bits - used)) - 1), bits - used, c.codes, c.lengths, c.symbols);
+                if (next == null || next[0] + (next[1] & 15) > bits - used) {
+                    break;
+                }
+                used += next[0] + (next[1] & 15);
+                codesPassed++;
+                if (next[1] == 0) {
+                    end = true;
+                    break;
+                }
+                positions += next[1] == 0xF0 ? 16 : (next[1] >> 4) + 1;
+            }
+            int e = c.table.skip[p];
+            if (codesPassed == 0) {
+                assertThat(e).as("pattern %d: nothing fits", p).isZero();
+                continue;
+            }
+            assertThat(e & 31).as("pattern %d bits", p).isEqualTo(used);
+            assertThat(e >> 5 & 255).as("pattern %d positions", p).isEqualTo(positions);
+            assertThat((e & HuffmanTable.SKIP_END) != 0).as("pattern %d end of block", p).isEqualTo(end);
+            assertThat(e >>> 13).as("the end flag is the top bit").isEqualTo(end ? 1 : 0);
+            multiple += codesPassed > 2 ? 1 : 0;
+            ends += end ? 1 : 0;
+        }
+        assertThat(multiple).as("entries passing over three codes or more").isPositive();
+        assertThat(ends).isPositive();
+    }
+
+    /** A standard AC table as codes, and as the decoder prepares it. */
+    private static final class Codes {
+        final int[] symbols;
+        final int[] codes;
+        final int[] lengths;
+        final HuffmanTable table;
+
+        Codes(String which) {
+            JPEGHuffmanTable standard = which.equals("luminance") ? JPEGHuffmanTable.StdACLuminance
+                    : JPEGHuffmanTable.StdACChrominance;
+            int[] counts = new int[16];
+            for (int i = 0; i < 16; i++) {
+                counts[i] = standard.getLengths()[i];
+            }
+            short[] values = standard.getValues();
+            symbols = new int[values.length];
+            codes = new int[values.length];
+            lengths = new int[values.length];
+            for (int len = 1, code = 0, k = 0; len <= 16; len++, code <<= 1) {
+                for (int i = 0; i < counts[len - 1]; i++, k++, code++) {
+                    symbols[k] = values[k] & 0xFF;
+                    codes[k] = code;
+                    lengths[k] = len;
+                }
+            }
+            table = new HuffmanTable(counts, symbols, false);
+        }
     }
 
     /** {code length, symbol} of the code at the top of the {@code n} low bits of {@code p}, or null if none fits. */
