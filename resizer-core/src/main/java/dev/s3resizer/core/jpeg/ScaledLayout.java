@@ -130,6 +130,8 @@ final class ScaledLayout {
                 p.weights = ReducedIdct.weights2(p.quant);
             } else if (TruncatedIdct.folds(p.idctWidth, p.idctHeight)) {
                 p.weights = TruncatedIdct.weights(p.quant, p.idctWidth, p.idctHeight);
+            } else if (p.idctWidth == 5 && p.idctHeight == 5) {
+                p.floatWeights = TruncatedIdct.floatWeights(p.quant);
             }
         }
     }
@@ -174,10 +176,12 @@ final class ScaledLayout {
         /** Quantisation steps in natural order (just the DC step for a 1x1 IDCT). */
         final int[] quant;
         /**
-         * For 2x2, 3x3, 5x5, 3x2 and 2x3 IDCTs, quantisation folded with the transform's
+         * For 2x2, 3x3, 3x2 and 2x3 IDCTs, quantisation folded with the transform's
          * per-frequency factors ({@link ReducedIdct#weights2}, {@link TruncatedIdct#weights}).
          */
         int[] weights;
+        /** The same for the 5x5 IDCT, which works in {@code float} ({@link TruncatedIdct#floatWeights}). */
+        float[] floatWeights;
         /** For sizes other than powers of two, the per-axis weights of {@link TruncatedIdct#matrix}; else null. */
         final int[] matrixWidth;
         final int[] matrixHeight;
