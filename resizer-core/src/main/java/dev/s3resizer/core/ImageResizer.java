@@ -16,10 +16,10 @@ import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
 import dev.s3resizer.core.png.PngDecoder;
 import dev.s3resizer.core.probe.ImageProbe;
-import dev.s3resizer.core.resample.BoxReduce;
 import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
 import dev.s3resizer.core.resample.Resampler;
+import dev.s3resizer.core.resample.Resampler.Halving;
 
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
@@ -155,7 +155,8 @@ public final class ImageResizer {
         Pixels source = flattenFirst(decoded.pixels(), decoded.profile(), renditions);
         double sx = (double) source.width() / info.width();
         double sy = (double) source.height() / info.height();
-        Pixels[] resampled = resampleAll(source, plans.stream().map(p -> p.scaleSource(sx, sy)).toList(), whole);
+        Pixels[] resampled = resampleAll(source, plans.stream().map(p -> p.scaleSource(sx, sy)).toList(), whole,
+                null, null);
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < renditions.size(); i++) {
             results.add(finish(info, decoded, renditions.get(i), resampled[i]));
@@ -171,23 +172,31 @@ public final class ImageResizer {
     private List<RenditionResult> renderPlanes(ImageInfo info, Decoded decoded, List<Rendition> renditions,
                                                List<Plan> plans, boolean[] whole) {
         YccPlanes ycc = decoded.ycc();
+        int orientation = info.orientation();
         List<Plan> luma = new ArrayList<>();
         List<Plan> chroma = new ArrayList<>();
-        for (Plan plan : plans) {
+        Halving[] acrossHalving = new Halving[plans.size()];
+        Halving[] downHalving = new Halving[plans.size()];
+        for (int i = 0; i < plans.size(); i++) {
+            Plan plan = plans.get(i);
             luma.add(plan.scaleSource(ycc.lumaScaleX(), ycc.lumaScaleY()));
             chroma.add(plan.scaleSource(ycc.chromaScaleX(), ycc.chromaScaleY())
                     .withOutput(chromaSide(plan.outWidth()), chromaSide(plan.outHeight())));
+            // Orientations 2, 3, 7 and 8 show the stored columns right to left; 3, 4, 6 and 7 the rows bottom up.
+            acrossHalving[i] = halving(plan.outWidth(), orientation == 2 || orientation == 3 || orientation == 7
+                    || orientation == 8);
+            downHalving[i] = halving(plan.outHeight(), orientation == 3 || orientation == 4 || orientation == 6
+                    || orientation == 7);
         }
-        Pixels[] y = resampleAll(ycc.y(), luma, whole);
-        Pixels[] cb = resampleAll(ycc.cb(), chroma, whole);
-        Pixels[] cr = resampleAll(ycc.cr(), chroma, whole);
-        int orientation = info.orientation();
+        Pixels[] y = resampleAll(ycc.y(), luma, whole, null, null);
+        Pixels[] cb = resampleAll(ycc.cb(), chroma, whole, acrossHalving, downHalving);
+        Pixels[] cr = resampleAll(ycc.cr(), chroma, whole, acrossHalving, downHalving);
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < plans.size(); i++) {
             Rendition r = renditions.get(i);
             Pixels shown = Orientation.apply(y[i], orientation);
-            YccPlanes out = new YccPlanes(shown, halfSize(Orientation.apply(cb[i], orientation), shown),
-                    halfSize(Orientation.apply(cr[i], orientation), shown), 1, 1, 0.5, 0.5);
+            YccPlanes out = new YccPlanes(shown, Orientation.apply(cb[i], orientation),
+                    Orientation.apply(cr[i], orientation), 1, 1, 0.5, 0.5);
             results.add(new RenditionResult(r, jpeg.encode(out, r), ImageFormat.JPEG, out.y().width(),
                     out.y().height()));
         }
@@ -196,7 +205,7 @@ public final class ImageResizer {
 
     /**
      * Chroma samples to resample to along a side of {@code n} output pixels: half of an even side,
-     * all of an odd one (then averaged in pairs by {@link #halfSize}), so that the last sample of an
+     * all of an odd one (then averaged in pairs, {@link #halving}), so that the last sample of an
      * odd side is the edge pixel's own, as a 4:2:0 encoder makes it from RGB; resampled straight to
      * half of an odd side, chroma would be stretched by n / (n + 1) instead.
      */
@@ -205,13 +214,12 @@ public final class ImageResizer {
     }
 
     /**
-     * Oriented chroma made at {@link #chromaSide} brought to half the size of the oriented luma
-     * (rounded up), in pairs from the displayed top left, where the encoder's blocks start.
+     * How chroma made at {@link #chromaSide} of an odd side comes to half of it, rounded up: in
+     * pairs from the displayed top left, where the encoder's blocks start, which is the stored
+     * axis's end when the EXIF orientation reverses it ({@code reversed}).
      */
-    private static Pixels halfSize(Pixels chroma, Pixels luma) {
-        int fx = chroma.width() == luma.width() ? 2 : 1;
-        int fy = chroma.height() == luma.height() ? 2 : 1;
-        return fx == 1 && fy == 1 ? chroma : BoxReduce.reduce(chroma, fx, fy);
+    private static Halving halving(int n, boolean reversed) {
+        return n % 2 == 0 ? Halving.NONE : reversed ? Halving.PAIRS_FROM_END : Halving.PAIRS_FROM_START;
     }
 
     /**
@@ -220,9 +228,12 @@ public final class ImageResizer {
      * larger one made from the source when that is still at least {@link #CASCADE_FACTOR} times its
      * size (cascading): a fraction of the work of going back to the decoded source, for about the
      * same quality (800 px from 1600 px of a 12 MP photo: 51.6 dB against libvips' own 800 px
-     * thumbnail, 51.8 straight from the source, Pillow 48.1).
+     * thumbnail, 51.8 straight from the source, Pillow 48.1). Outputs halved along an axis
+     * ({@code across}, {@code down}: chroma of an odd side) are never a source for others: their
+     * odd sample spans half of what the others do.
      */
-    private static Pixels[] resampleAll(Pixels source, List<Plan> plans, boolean[] whole) {
+    private static Pixels[] resampleAll(Pixels source, List<Plan> plans, boolean[] whole, Halving[] across,
+                                        Halving[] down) {
         Pixels[] out = new Pixels[plans.size()];
         boolean[] fromSource = new boolean[plans.size()];
         Integer[] order = new Integer[plans.size()];
@@ -237,7 +248,8 @@ public final class ImageResizer {
             if (whole[i]) {
                 for (int j = 0; j < out.length; j++) {
                     Pixels done = out[j];
-                    if (done != null && whole[j] && fromSource[j]
+                    if (done != null && whole[j] && fromSource[j] && halving(across, j) == Halving.NONE
+                            && halving(down, j) == Halving.NONE
                             && done.width() >= CASCADE_FACTOR * plan.outWidth()
                             && done.height() >= CASCADE_FACTOR * plan.outHeight()
                             && done.width() < from.width()) {
@@ -247,9 +259,13 @@ public final class ImageResizer {
                 }
             }
             fromSource[i] = from == source;
-            out[i] = Resampler.resample(from, plan);
+            out[i] = Resampler.resample(from, plan, halving(across, i), halving(down, i));
         }
         return out;
+    }
+
+    private static Halving halving(Halving[] halvings, int i) {
+        return halvings == null ? Halving.NONE : halvings[i];
     }
 
     /**

@@ -85,6 +85,41 @@ final class Kernel {
         return new Kernel(newStart, newCount, newWeights, width);
     }
 
+    /**
+     * The mean of each pair of neighbouring outputs as one output, in one filter: the two
+     * windows' union, each weight halved. With an odd number of outputs the leftover one stays
+     * alone, at the start of the axis ({@code leftoverFirst}) or at its end; with an even number
+     * both pair the same way.
+     */
+    Kernel halved(boolean leftoverFirst) {
+        int n = start.length;
+        int m = (n + 1) / 2;
+        int skew = leftoverFirst && n % 2 == 1 ? 1 : 0;
+        int[] newStart = new int[m];
+        int[] newCount = new int[m];
+        int widest = 0;
+        for (int k = 0; k < m; k++) {
+            int a = Math.max(0, 2 * k - skew);
+            int b = Math.min(n - 1, 2 * k + 1 - skew);
+            newStart[k] = Math.min(start[a], start[b]);
+            newCount[k] = Math.max(start[a] + count[a], start[b] + count[b]) - newStart[k];
+            widest = Math.max(widest, newCount[k]);
+        }
+        float[] newWeights = new float[m * widest];
+        for (int k = 0; k < m; k++) {
+            int a = Math.max(0, 2 * k - skew);
+            int b = Math.min(n - 1, 2 * k + 1 - skew);
+            float share = a == b ? 1f : 0.5f;
+            for (int i : a == b ? new int[] {a} : new int[] {a, b}) {
+                int at = k * widest + start[i] - newStart[k];
+                for (int j = 0; j < count[i]; j++) {
+                    newWeights[at + j] += share * weights[i * taps + j];
+                }
+            }
+        }
+        return new Kernel(newStart, newCount, newWeights, widest);
+    }
+
     /** The first source index any output position reads. */
     int firstSource() {
         return start[0];

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.util.function.IntBinaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Resampling quality, measured: a zone plate's frequencies above the new Nyquist limit must turn
@@ -161,6 +162,71 @@ class ResamplerTest {
 
         assertThat(same.data()).isEqualTo(before).isNotSameAs(source.data());
         assertThat(source.data()).isEqualTo(before);
+    }
+
+    /**
+     * Halving in the filter against filtering to the full size and then averaging pairs of the
+     * output: within one level (one rounding instead of two), pairs taken from the end asked,
+     * the odd sample alone.
+     */
+    @ParameterizedTest(name = "{0}x{1} -> {2}x{3}, across {4}, down {5}")
+    @CsvSource({"120, 90, 67, 45, PAIRS_FROM_START, PAIRS_FROM_END", "120, 90, 67, 45, PAIRS_FROM_END, NONE",
+            "90, 120, 45, 67, NONE, PAIRS_FROM_START", "64, 48, 33, 33, PAIRS_FROM_END, PAIRS_FROM_END",
+            "50, 40, 50, 40, PAIRS_FROM_START, PAIRS_FROM_START"})
+    void halvingInTheFilterMatchesAveragingTheOutputInPairs(int w, int h, int outW, int outH, Resampler.Halving across,
+                                                            Resampler.Halving down) {
+        Pixels source = Rasters.toPixels(Pictures.asymmetric(w, h), 3);
+        Plan plan = new Plan(0, 0, w, h, outW, outH);
+        Pixels full = Resampler.resample(source, plan);
+
+        Pixels halved = Resampler.resample(source, plan, across, down);
+
+        int[] xs = pairs(outW, across);
+        int[] ys = pairs(outH, down);
+        assertThat(halved.width()).isEqualTo(xs.length / 2);
+        assertThat(halved.height()).isEqualTo(ys.length / 2);
+        int compared = 0;
+        for (int y = 0; y < halved.height(); y++) {
+            for (int x = 0; x < halved.width(); x++) {
+                for (int c = 0; c < 3; c++) {
+                    double sum = 0;
+                    boolean clipped = false;
+                    for (int i = 0; i < 2; i++) {
+                        for (int j = 0; j < 2; j++) {
+                            int v = full.data()[(ys[2 * y + i] * outW + xs[2 * x + j]) * 3 + c] & 0xFF;
+                            sum += v;
+                            clipped |= v == 0 || v == 255;
+                        }
+                    }
+                    if (clipped) {
+                        continue; // the full-size output lost its overshoot there, the halved one did not
+                    }
+                    compared++;
+                    assertThat(halved.data()[(y * halved.width() + x) * 3 + c] & 0xFF)
+                            .as("(%d, %d) channel %d", x, y, c).isCloseTo((int) Math.round(sum / 4), within(1));
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(halved.width() * halved.height() * 3 / 2);
+    }
+
+    /** For each output along an axis of {@code n}: the two full-size samples it averages (one twice when alone). */
+    private static int[] pairs(int n, Resampler.Halving halving) {
+        if (halving == Resampler.Halving.NONE) {
+            int[] same = new int[2 * n];
+            for (int i = 0; i < n; i++) {
+                same[2 * i] = same[2 * i + 1] = i;
+            }
+            return same;
+        }
+        int m = (n + 1) / 2;
+        int skew = halving == Resampler.Halving.PAIRS_FROM_END && n % 2 == 1 ? 1 : 0;
+        int[] members = new int[2 * m];
+        for (int k = 0; k < m; k++) {
+            members[2 * k] = Math.max(0, 2 * k - skew);
+            members[2 * k + 1] = Math.min(n - 1, 2 * k + 1 - skew);
+        }
+        return members;
     }
 
     private static double rmsFromGray(int out, double minRadius, double maxRadius, IntBinaryOperator value) {
