@@ -136,7 +136,8 @@ final class HuffmanTable {
             int symbol = second & 255;
             if (second != 0 && length2 <= rest && symbol != 0xF0) {
                 int size = symbol & 15;
-                if (symbol == 0) {
+                if (size == 0) {
+                    // An end of block, or a run without a value (invalid; read as an end, as elsewhere).
                     entry = (entry + length2) | PAIR_END;
                 } else if (length2 + size <= rest) {
                     int raw = (p >> (rest - length2 - size)) & ((1 << size) - 1);

@@ -39,7 +39,6 @@ final class TruncatedIdct {
     private static final float F5_M = (float) (Math.sqrt(5) / 4);
     /** ... {@code b = cos(3 pi/10)}, {@code a - b} and {@code a + b} with {@code a = cos(pi/10)}. */
     private static final float F5_B = (float) Math.cos(3 * Math.PI / 10);
-    private static final float F5_A = (float) Math.cos(Math.PI / 10);
     private static final float F5_A_MINUS_B = (float) (Math.cos(Math.PI / 10) - Math.cos(3 * Math.PI / 10));
     private static final float F5_A_PLUS_B = (float) (Math.cos(Math.PI / 10) + Math.cos(3 * Math.PI / 10));
 
@@ -242,7 +241,8 @@ final class TruncatedIdct {
 
     /**
      * {@link #idct5} of a block whose coefficients all lie in the 3x3 lowest frequencies (a third
-     * of a CMYK photo's blocks): three columns, and rows with three terms each.
+     * of a CMYK photo's blocks): three columns, and rows with three terms each. The same float
+     * operations as {@link #idct5} with the zero terms left out, so the same pixels.
      */
     private static void idct5Low(int[] c, int off, float[] w, float[] ws, byte[] out, int at, int stride) {
         for (int u = 0; u < 3; u++) {
@@ -255,8 +255,8 @@ final class TruncatedIdct {
             c[p + 16] = 0;
             float t = f0 + f2 * 0.25f;
             float m = f2 * F5_M;
-            float o0 = f1 * F5_A;
             float o1 = f1 * F5_B;
+            float o0 = o1 + f1 * F5_A_MINUS_B;
             ws[u] = t + m + o0;
             ws[u + 8] = t - m + o1;
             ws[u + 16] = f0 - f2;
@@ -269,8 +269,8 @@ final class TruncatedIdct {
             float f2 = ws[r + 2];
             float t = f0 + f2 * 0.25f;
             float m = f2 * F5_M;
-            float o0 = f1 * F5_A;
             float o1 = f1 * F5_B;
+            float o0 = o1 + f1 * F5_A_MINUS_B;
             out[at] = (byte) clamp((int) (t + m + o0));
             out[at + 1] = (byte) clamp((int) (t - m + o1));
             out[at + 2] = (byte) clamp((int) (f0 - f2));
