@@ -106,15 +106,13 @@ final class Kernel {
             widest = Math.max(widest, newCount[k]);
         }
         float[] newWeights = new float[m * widest];
-        for (int k = 0; k < m; k++) {
-            int a = Math.max(0, 2 * k - skew);
-            int b = Math.min(n - 1, 2 * k + 1 - skew);
-            float share = a == b ? 1f : 0.5f;
-            for (int i : a == b ? new int[] {a} : new int[] {a, b}) {
-                int at = k * widest + start[i] - newStart[k];
-                for (int j = 0; j < count[i]; j++) {
-                    newWeights[at + j] += share * weights[i * taps + j];
-                }
+        for (int i = 0; i < n; i++) {
+            int k = (i + skew) / 2;
+            boolean alone = (i == 0 && skew == 1) || (i == n - 1 && n % 2 == 1 && skew == 0);
+            float share = alone ? 1f : 0.5f;
+            int at = k * widest + start[i] - newStart[k];
+            for (int j = 0; j < count[i]; j++) {
+                newWeights[at + j] += share * weights[i * taps + j];
             }
         }
         return new Kernel(newStart, newCount, newWeights, widest);
