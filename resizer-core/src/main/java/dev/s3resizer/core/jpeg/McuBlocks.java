@@ -121,7 +121,7 @@ final class McuBlocks {
                 case QUARTER -> reduced.idct4(k, c, eob, p.quant, strip, at, w);
                 case EIGHTH -> ReducedIdct.idct2(k, c, eob, p.weights, strip, at, w);
                 case THREE -> TruncatedIdct.idct3(k, c, p.weights, strip, at, w);
-                case FIVE -> TruncatedIdct.idct5(k, c, eob, p.floatWeights, floatWork, strip, at, w);
+                case FIVE -> TruncatedIdct.idct5(k, c, p.floatWeights, floatWork, strip, at, w);
                 case SIX -> TruncatedIdct.idct6(k, c, eob, p.quant, work, strip, at, w);
                 case THREE_BY_TWO -> TruncatedIdct.idct3x2(k, c, p.weights, strip, at, w);
                 case TWO_BY_THREE -> TruncatedIdct.idct2x3(k, c, p.weights, strip, at, w);

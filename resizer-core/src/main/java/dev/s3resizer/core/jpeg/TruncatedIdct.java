@@ -185,15 +185,9 @@ final class TruncatedIdct {
      * pixels 0 and 1 share {@code f0 + (f2 - f4) / 4} and differ by {@code M (f2 + f4)}; odd part:
      * a rotation by {@code cos(pi/10), cos(3 pi/10)} in three multiplies. In {@code float}, which
      * needs no rescaling between the passes: a CMYK photo at 5/8 decodes 7% faster than with the
-     * same transform in 16-bit fixed point. {@code ws} holds at least 40 floats. A block that
-     * ends by zigzag position 6 ({@code eob}) holds only the 3x3 lowest frequencies and takes
-     * {@link #idct5Low}.
+     * same transform in 16-bit fixed point. {@code ws} holds at least 40 floats.
      */
-    static void idct5(int[] c, int off, int eob, float[] w, float[] ws, byte[] out, int at, int stride) {
-        if (eob <= 6) {
-            idct5Low(c, off, w, ws, out, at, stride);
-            return;
-        }
+    static void idct5(int[] c, int off, float[] w, float[] ws, byte[] out, int at, int stride) {
         for (int u = 0; u < 5; u++) {
             int p = off + u;
             float f0 = c[p] * w[u];
@@ -234,46 +228,6 @@ final class TruncatedIdct {
             out[at] = (byte) clamp((int) (t + m + o0));
             out[at + 1] = (byte) clamp((int) (t - m + o1));
             out[at + 2] = (byte) clamp((int) (f0 - d));
-            out[at + 3] = (byte) clamp((int) (t - m - o1));
-            out[at + 4] = (byte) clamp((int) (t + m - o0));
-        }
-    }
-
-    /**
-     * {@link #idct5} of a block whose coefficients all lie in the 3x3 lowest frequencies (a third
-     * of a CMYK photo's blocks): three columns, and rows with three terms each. The same float
-     * operations as {@link #idct5} with the zero terms left out, so the same pixels.
-     */
-    private static void idct5Low(int[] c, int off, float[] w, float[] ws, byte[] out, int at, int stride) {
-        for (int u = 0; u < 3; u++) {
-            int p = off + u;
-            float f0 = c[p] * w[u];
-            float f1 = c[p + 8] * w[u + 8];
-            float f2 = c[p + 16] * w[u + 16];
-            c[p] = 0;
-            c[p + 8] = 0;
-            c[p + 16] = 0;
-            float t = f0 + f2 * 0.25f;
-            float m = f2 * F5_M;
-            float o1 = f1 * F5_B;
-            float o0 = o1 + f1 * F5_A_MINUS_B;
-            ws[u] = t + m + o0;
-            ws[u + 8] = t - m + o1;
-            ws[u + 16] = f0 - f2;
-            ws[u + 24] = t - m - o1;
-            ws[u + 32] = t + m - o0;
-        }
-        for (int r = 0; r < 40; r += 8, at += stride) {
-            float f0 = ws[r] + 128.5f;
-            float f1 = ws[r + 1];
-            float f2 = ws[r + 2];
-            float t = f0 + f2 * 0.25f;
-            float m = f2 * F5_M;
-            float o1 = f1 * F5_B;
-            float o0 = o1 + f1 * F5_A_MINUS_B;
-            out[at] = (byte) clamp((int) (t + m + o0));
-            out[at + 1] = (byte) clamp((int) (t - m + o1));
-            out[at + 2] = (byte) clamp((int) (f0 - f2));
             out[at + 3] = (byte) clamp((int) (t - m - o1));
             out[at + 4] = (byte) clamp((int) (t + m - o0));
         }
