@@ -138,9 +138,17 @@ final class TruncatedIdct {
     /** One row of {@link #idct3}: {@code g0} already holds the rounding and level shift. */
     private static void fold3(int g0, int g1, int g2, byte[] out, int at) {
         int e = g0 + g2;
-        out[at] = (byte) clamp((e + g1) >> FOLD);
-        out[at + 1] = (byte) clamp((g0 - 2 * g2) >> FOLD);
-        out[at + 2] = (byte) clamp((e - g1) >> FOLD);
+        int p0 = (e + g1) >> FOLD;
+        int p1 = (g0 - 2 * g2) >> FOLD;
+        int p2 = (e - g1) >> FOLD;
+        if (((p0 | p1 | p2) & ~255) != 0) {
+            p0 = clamp(p0);
+            p1 = clamp(p1);
+            p2 = clamp(p2);
+        }
+        out[at] = (byte) p0;
+        out[at + 1] = (byte) p1;
+        out[at + 2] = (byte) p2;
     }
 
     /** 3 pixels across, 2 down (4:2:2 chroma, whose rows are twice as dense as needed), with {@link #weights}. */
