@@ -233,11 +233,23 @@ final class TruncatedIdct {
             float z = (f1 + f3) * F5_B;
             float o0 = z + f1 * F5_A_MINUS_B;
             float o1 = z - f3 * F5_A_PLUS_B;
-            out[at] = (byte) clamp((int) (t + m + o0));
-            out[at + 1] = (byte) clamp((int) (t - m + o1));
-            out[at + 2] = (byte) clamp((int) (f0 - d));
-            out[at + 3] = (byte) clamp((int) (t - m - o1));
-            out[at + 4] = (byte) clamp((int) (t + m - o0));
+            int p0 = (int) (t + m + o0);
+            int p1 = (int) (t - m + o1);
+            int p2 = (int) (f0 - d);
+            int p3 = (int) (t - m - o1);
+            int p4 = (int) (t + m - o0);
+            if (((p0 | p1 | p2 | p3 | p4) & ~255) != 0) {
+                p0 = clamp(p0);
+                p1 = clamp(p1);
+                p2 = clamp(p2);
+                p3 = clamp(p3);
+                p4 = clamp(p4);
+            }
+            out[at] = (byte) p0;
+            out[at + 1] = (byte) p1;
+            out[at + 2] = (byte) p2;
+            out[at + 3] = (byte) p3;
+            out[at + 4] = (byte) p4;
         }
     }
 
