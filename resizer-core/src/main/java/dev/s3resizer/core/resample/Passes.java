@@ -21,7 +21,7 @@ final class Passes {
         resample(src, vertical, horizontalKernel, dst, true);
     }
 
-    /** As above; {@code simd} false keeps the scalar horizontal pass even when {@link Simd} is on (for tests). */
+    /** As above; {@code simd} false keeps the scalar loops even when {@link Simd} is on (for tests). */
     static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst, boolean simd) {
         RowFilter rows = Simd.horizontal(horizontalKernel, simd);
         Kernel horizontal = rows != null ? horizontalKernel : horizontalKernel.padded(NARROW, src.width());
@@ -31,7 +31,7 @@ final class Passes {
         int c = src.channels();
         int x0 = horizontal.firstSource();
         int width = horizontal.endSource() - x0;
-        SourceRows source = new SourceRows(src, x0, width, vertical.taps);
+        SourceRows source = new SourceRows(src, x0, width, vertical.taps, simd && Simd.enabled());
         float[][] acc = new float[c][width];
         byte[] out = dst.data();
         for (int y = 0; y < dst.height(); y++) {
@@ -197,8 +197,10 @@ final class Passes {
         private final int from;
         private final float[][][] ring;
         private final int[] held;
+        private final boolean simd;
 
-        SourceRows(Pixels src, int x0, int width, int size) {
+        SourceRows(Pixels src, int x0, int width, int size, boolean simd) {
+            this.simd = simd;
             this.data = src.data();
             this.stride = src.stride();
             this.channels = src.channels();
@@ -220,6 +222,10 @@ final class Passes {
 
         private void split(int at, float[][] planes) {
             int c = channels;
+            if (c == 1 && simd) {
+                VectorRows.widen(data, at, planes[0]);
+                return;
+            }
             if (c == 1) {
                 float[] plane = planes[0];
                 for (int x = 0; x < plane.length; x++) {

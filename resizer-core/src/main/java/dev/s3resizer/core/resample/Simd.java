@@ -1,12 +1,13 @@
 package dev.s3resizer.core.resample;
 
 /**
- * Whether the resampler's horizontal pass runs on the JDK's Vector API ({@link VectorRows}). That
- * API is still an incubator module, so it is there only when the JVM is started with
- * {@code --add-modules=jdk.incubator.vector} (the {@code resizer} launcher and the tests do; on
- * Lambda, add it to {@code JAVA_TOOL_OPTIONS}). Without it, or with {@code -Dresizer.simd=false}, the scalar loops run; the
- * output differs by at most one level where float rounding lands the other way. This class must
- * not name any incubator type: it decides whether {@link VectorRows} may be loaded at all.
+ * Whether the resampler's horizontal pass, and its bytes-to-floats step for one-channel planes,
+ * run on the JDK's Vector API ({@link VectorRows}). That API is still an incubator module, so it
+ * is there only when the JVM is started with {@code --add-modules=jdk.incubator.vector} (the
+ * {@code resizer} launcher and the tests do; on Lambda, add it to {@code JAVA_TOOL_OPTIONS}).
+ * Without it, or with {@code -Dresizer.simd=false}, the scalar loops run; the output differs by at
+ * most one level where float rounding lands the other way. This class must not name any
+ * incubator type: it decides whether {@link VectorRows} may be loaded at all.
  */
 public final class Simd {
 

@@ -40,8 +40,9 @@ class KernelTest {
 
     /**
      * Every unrolled horizontal loop (8, 10, 12, 14, 16, 20 and 24 taps) and the vector path
-     * against the same weights applied in double precision, for one and three channels (no alpha,
-     * so no premultiplying): within one level.
+     * (with its bytes-to-floats step for one channel, here over every byte value and rows shorter
+     * than a vector) against the same weights applied in double precision, for one and three
+     * channels (no alpha, so no premultiplying): within one level.
      */
     @ParameterizedTest(name = "{0} -> {1} across, {2} channels, vector path {3}")
     @CsvSource({"300, 290, 1, false", "300, 290, 3, false", "300, 230, 1, false", "300, 200, 1, false",
