@@ -57,7 +57,10 @@ final class Passes {
         }
     }
 
-    /** acc = plane {@code ch} of output row y after the vertical filter. */
+    /**
+     * acc = plane {@code ch} of output row y after the vertical filter. Taps go four at a time, so
+     * that {@code acc} is loaded and stored once per four source rows rather than once per row.
+     */
     private static void accumulate(SourceRows rows, int ch, Kernel k, int y, float[] acc) {
         int first = k.start[y];
         int wi = y * k.taps;
@@ -66,7 +69,22 @@ final class Passes {
         for (int x = 0; x < acc.length; x++) {
             acc[x] = row[x] * w0;
         }
-        for (int j = 1, n = k.count[y]; j < n; j++) {
+        int n = k.count[y];
+        int j = 1;
+        for (; j + 4 <= n; j += 4) {
+            float wa = k.weights[wi + j];
+            float wb = k.weights[wi + j + 1];
+            float wc = k.weights[wi + j + 2];
+            float wd = k.weights[wi + j + 3];
+            float[] a = rows.plane(first + j, ch);
+            float[] b = rows.plane(first + j + 1, ch);
+            float[] c = rows.plane(first + j + 2, ch);
+            float[] d = rows.plane(first + j + 3, ch);
+            for (int x = 0; x < acc.length; x++) {
+                acc[x] += a[x] * wa + b[x] * wb + c[x] * wc + d[x] * wd;
+            }
+        }
+        for (; j < n; j++) {
             float w = k.weights[wi + j];
             row = rows.plane(first + j, ch);
             for (int x = 0; x < acc.length; x++) {
