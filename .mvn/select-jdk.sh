@@ -2,7 +2,8 @@
 # otherwise picks the newest JDK >= 21 under /usr/lib/jvm (or the java on PATH if that is new
 # enough) and exports JAVA_HOME. Prints nothing unless no suitable JDK exists.
 __resizer_java_major() {
-  "$1" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\)\(\.[^"]*\)\{0,1\}".*/\1/p'
+  # Any line: with JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS set, the JVM first says it picked them up.
+  "$1" -version 2>&1 | sed -n 's/.* version "\([0-9]*\)\(\.[^"]*\)\{0,1\}".*/\1/p' | head -n 1
 }
 __resizer_pick_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
