@@ -2,8 +2,9 @@
 # otherwise picks the newest JDK >= 21 under /usr/lib/jvm (or the java on PATH if that is new
 # enough) and exports JAVA_HOME. Prints nothing unless no suitable JDK exists.
 __resizer_java_major() {
-  # Any line: with JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS set, the JVM first says it picked them up.
-  "$1" -version 2>&1 | sed -n 's/.* version "\([0-9]*\)\(\.[^"]*\)\{0,1\}".*/\1/p' | head -n 1
+  # The version line, wherever it is: with JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS set, the JVM first
+  # says it picked them up. The second sed reads to the end, so nothing dies of a closed pipe.
+  "$1" -version 2>&1 | sed -n 's/^[A-Za-z]* version "\([0-9]*\)\(\.[^"]*\)\{0,1\}".*/\1/p' | sed -n 1p
 }
 __resizer_pick_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then

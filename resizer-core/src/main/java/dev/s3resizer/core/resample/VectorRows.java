@@ -4,7 +4,6 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -28,7 +27,12 @@ final class VectorRows implements RowFilter {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.length() > 8
             ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
-    private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
+    /**
+     * 8 bytes, the narrowest byte vector there is (no shape is below 64 bits), widened in
+     * {@link #PARTS} parts of {@link #LANES} ints: one on 256-bit machines, two on 128-bit ones.
+     */
+    private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_64;
+    private static final int PARTS = BYTES.length() / LANES;
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
 
     private final int outputs;
@@ -87,12 +91,15 @@ final class VectorRows implements RowFilter {
     /** {@code plane[x] = data[at + x] & 0xFF} for every x of {@code plane}. */
     static void widen(byte[] data, int at, float[] plane) {
         int n = plane.length;
+        int step = BYTES.length();
         int x = 0;
-        for (; x <= n - LANES; x += LANES) {
-            ByteVector.fromArray(BYTES, data, at + x)
-                    .convertShape(VectorOperators.ZERO_EXTEND_B2I, INTS, 0)
-                    .convert(VectorOperators.I2F, 0).reinterpretAsFloats()
-                    .intoArray(plane, x);
+        for (; x <= n - step; x += step) {
+            ByteVector bytes = ByteVector.fromArray(BYTES, data, at + x);
+            for (int part = 0; part < PARTS; part++) {
+                bytes.convertShape(VectorOperators.ZERO_EXTEND_B2I, INTS, part)
+                        .convert(VectorOperators.I2F, 0).reinterpretAsFloats()
+                        .intoArray(plane, x + part * LANES);
+            }
         }
         for (; x < n; x++) {
             plane[x] = data[at + x] & 0xFF;

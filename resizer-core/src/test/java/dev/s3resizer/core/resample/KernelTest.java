@@ -39,6 +39,48 @@ class KernelTest {
     }
 
     /**
+     * The vector path's lane count is what the run asked for: the build runs these tests a second
+     * time on 128-bit vectors ({@code -XX:MaxVectorSize=16 -Dresizer.test.lanes=4}, as on arm64).
+     */
+    @Test
+    void vectorPathHasTheLanesTheRunAskedFor() {
+        assertThat(Simd.enabled()).as("the tests run with --add-modules=jdk.incubator.vector").isTrue();
+        assertThat(VectorRows.LANES).isEqualTo(Integer.getInteger("resizer.test.lanes", 8));
+    }
+
+    /**
+     * The vertical pass (taps four at a time, then one at a time; bytes to floats on the vector
+     * path or in the scalar loop, rows 37 wide so that the widening's tail runs too) against its
+     * weights in double precision, from one tap to dozens: within one level.
+     */
+    @ParameterizedTest(name = "{0} -> {1} down, {2} channels, vector path {3}")
+    @CsvSource({"40, 40, 1, true", "40, 31, 1, true", "40, 20, 3, true", "40, 20, 1, false", "97, 13, 1, true",
+            "97, 13, 3, false", "200, 9, 1, true", "7, 5, 1, true"})
+    void verticalPassMatchesTheWeightsInDoublePrecision(int in, int out, int channels, boolean simd) {
+        Random random = new Random(in * 31L + out * 7L + channels);
+        int width = 37;
+        byte[] data = new byte[width * in * channels];
+        random.nextBytes(data);
+        Pixels source = new Pixels(width, in, channels, data);
+        Kernel k = Kernel.lanczos3(in, 0, in, out);
+        Pixels result = Pixels.allocate(width, out, channels);
+        Passes.resample(source, k, Kernel.lanczos3(width, 0, width, width), result, simd);
+        for (int y = 0; y < out; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    double sum = 0;
+                    for (int j = 0; j < k.count[y]; j++) {
+                        sum += (data[((k.start[y] + j) * width + x) * channels + ch] & 0xFF) * k.weights[y * k.taps + j];
+                    }
+                    int expected = (int) Math.max(0, Math.min(255, Math.floor(sum + 0.5)));
+                    int actual = result.data()[(y * width + x) * channels + ch] & 0xFF;
+                    assertThat(actual).as("pixel %d,%d channel %d", x, y, ch).isCloseTo(expected, offset(1));
+                }
+            }
+        }
+    }
+
+    /**
      * Every unrolled horizontal loop (8, 10, 12, 14, 16, 20 and 24 taps) and the vector path
      * (with its bytes-to-floats step for one channel, here over every byte value and rows shorter
      * than a vector) against the same weights applied in double precision, for one and three
