@@ -3,8 +3,10 @@
 # enough) and exports JAVA_HOME. Prints nothing unless no suitable JDK exists.
 __resizer_java_major() {
   # The version line, wherever it is: with JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS set, the JVM first
-  # says it picked them up. The second sed reads to the end, so nothing dies of a closed pipe.
-  "$1" -version 2>&1 | sed -n 's/^[A-Za-z]* version "\([0-9]*\)\(\.[^"]*\)\{0,1\}".*/\1/p' | sed -n 1p
+  # says it picked them up. "25", "21.0.4" and "26-ea" all give their major. A java that fails gives
+  # nothing (not a failed pipeline, which would end a caller running with set -e and pipefail), and
+  # the second sed reads to the end, so nothing dies of a closed pipe.
+  { "$1" -version 2>&1 || :; } | sed -n 's/^[A-Za-z]* version "\([0-9][0-9]*\)[^"]*".*/\1/p' | sed -n 1p
 }
 __resizer_pick_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
