@@ -150,7 +150,10 @@ public final class ImageResizer {
             whole[i] = plans.get(i).wholeFrame(info.width(), info.height());
         }
         if (decoded.ycc() != null) {
-            return renderPlanes(info, decoded, renditions, plans, whole);
+            List<RenditionResult> results = renderPlanes(info, decoded, renditions, plans, whole);
+            // Every rendition was resampled into arrays of its own and encoded: the planes are free.
+            decoder.release(info, decoded);
+            return results;
         }
         Pixels source = flattenFirst(decoded.pixels(), decoded.profile(), renditions);
         double sx = (double) source.width() / info.width();

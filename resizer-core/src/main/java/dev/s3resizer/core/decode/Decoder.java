@@ -20,4 +20,12 @@ public interface Decoder {
     default Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
         return decode(data, info, request.minWidth(), request.minHeight());
     }
+
+    /**
+     * Hands back a result of {@link #decode} for {@code info} that nothing will read again: the
+     * decoder may reuse its buffers for a later decode. Optional, at most once per result; by
+     * default nothing is kept.
+     */
+    default void release(ImageInfo info, Decoded decoded) {
+    }
 }

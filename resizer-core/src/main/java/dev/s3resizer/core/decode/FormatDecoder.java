@@ -31,4 +31,9 @@ public final class FormatDecoder implements Decoder {
     public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
         return byFormat.getOrDefault(info.format(), otherwise).decode(data, info, request);
     }
+
+    @Override
+    public void release(ImageInfo info, Decoded decoded) {
+        byFormat.getOrDefault(info.format(), otherwise).release(info, decoded);
+    }
 }

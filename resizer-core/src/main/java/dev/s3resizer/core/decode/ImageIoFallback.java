@@ -51,6 +51,12 @@ public final class ImageIoFallback implements Decoder {
         return decode(info, () -> fast.decode(data, info, request), () -> fallback.decode(data, info, request));
     }
 
+    /** To the fast decoder: ImageIO keeps nothing. */
+    @Override
+    public void release(ImageInfo info, Decoded decoded) {
+        fast.release(info, decoded);
+    }
+
     private Decoded decode(ImageInfo info, Supplier<Decoded> fastWay, Supplier<Decoded> otherWay) {
         try {
             return fastWay.get();

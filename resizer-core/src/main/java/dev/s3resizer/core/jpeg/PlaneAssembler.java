@@ -13,7 +13,8 @@ final class PlaneAssembler implements StripSink {
     private final byte[][] planes;
     private int mcuRow;
 
-    PlaneAssembler(ScaledLayout layout) {
+    /** @param buffers where the planes come from: every byte of them is written before they are read */
+    PlaneAssembler(ScaledLayout layout, PlaneBuffers buffers) {
         this.layout = layout;
         int n = layout.planes.length;
         this.strips = new byte[n][];
@@ -21,7 +22,7 @@ final class PlaneAssembler implements StripSink {
         for (int i = 0; i < n; i++) {
             ScaledLayout.Plane p = layout.planes[i];
             strips[i] = new byte[p.stripWidth * (p.stripRows + 2)];
-            planes[i] = new byte[Math.multiplyExact(p.width, p.height)];
+            planes[i] = buffers.take(Math.multiplyExact(p.width, p.height));
         }
     }
 

@@ -41,6 +41,7 @@ public final class ScaledJpegDecoder implements Decoder {
     private static final int MAX_SCANS = 300;
 
     private final Queue<EntropySegments> spare = new ConcurrentLinkedQueue<>();
+    private final PlaneBuffers planeBuffers = PlaneBuffers.forHeap();
 
     /**
      * The pipeline's JPEG decoder: this one, with ImageIO for what it does not handle (arithmetic
@@ -64,6 +65,21 @@ public final class ScaledJpegDecoder implements Decoder {
         return decodeAt(data, request, request.minWidth(), request.minHeight());
     }
 
+    /** Keeps the planes of a YCbCr decode for the next one of the same size. */
+    @Override
+    public void release(ImageInfo info, Decoded decoded) {
+        if (decoded.ycc() != null) {
+            planeBuffers.give(decoded.ycc().y().data());
+            planeBuffers.give(decoded.ycc().cb().data());
+            planeBuffers.give(decoded.ycc().cr().data());
+        }
+    }
+
+    /** Bytes of planes kept for later decodes (for tests). */
+    long planeBytesHeld() {
+        return planeBuffers.held();
+    }
+
     private Decoded decodeAt(byte[] data, DecodeRequest request, int minWidth, int minHeight) {
         MarkerReader reader = new MarkerReader(data);
         Scan first = reader.nextScan(2);
@@ -75,7 +91,7 @@ public final class ScaledJpegDecoder implements Decoder {
         ICC_Profile profile = reader.icc.profile();
         if (request != null && request.planes() && model == ColorModel.YCBCR && rgbProfile(profile) == null) {
             ScaledLayout layout = planarLayout(frame, request);
-            PlaneAssembler planes = new PlaneAssembler(layout);
+            PlaneAssembler planes = new PlaneAssembler(layout, planeBuffers);
             run(data, reader, first, layout, planes);
             return new Decoded(null, ycc(layout, planes), null);
         }
