@@ -65,19 +65,7 @@ class KernelTest {
         Kernel k = Kernel.lanczos3(in, 0, in, out);
         Pixels result = Pixels.allocate(width, out, channels);
         Passes.resample(source, k, Kernel.lanczos3(width, 0, width, width), result, simd);
-        for (int y = 0; y < out; y++) {
-            for (int x = 0; x < width; x++) {
-                for (int ch = 0; ch < channels; ch++) {
-                    double sum = 0;
-                    for (int j = 0; j < k.count[y]; j++) {
-                        sum += (data[((k.start[y] + j) * width + x) * channels + ch] & 0xFF) * k.weights[y * k.taps + j];
-                    }
-                    int expected = (int) Math.max(0, Math.min(255, Math.floor(sum + 0.5)));
-                    int actual = result.data()[(y * width + x) * channels + ch] & 0xFF;
-                    assertThat(actual).as("pixel %d,%d channel %d", x, y, ch).isCloseTo(expected, offset(1));
-                }
-            }
-        }
+        assertFollowsTheWeights(source, k, true, result);
     }
 
     /**
@@ -104,15 +92,27 @@ class KernelTest {
         Kernel k = Kernel.lanczos3(in, 0, in, out);
         Pixels result = Pixels.allocate(out, height, channels);
         Passes.resample(source, Kernel.lanczos3(height, 0, height, height), k, result, simd);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < out; x++) {
-                for (int ch = 0; ch < channels; ch++) {
+        assertFollowsTheWeights(source, k, false, result);
+    }
+
+    /**
+     * Every pixel of {@code result} within one level of {@code k} applied to {@code source} in
+     * double precision, down the columns or along the rows (the other axis unchanged).
+     */
+    private static void assertFollowsTheWeights(Pixels source, Kernel k, boolean down, Pixels result) {
+        int c = source.channels();
+        for (int y = 0; y < result.height(); y++) {
+            for (int x = 0; x < result.width(); x++) {
+                int at = down ? y : x;
+                for (int ch = 0; ch < c; ch++) {
                     double sum = 0;
-                    for (int j = 0; j < k.count[x]; j++) {
-                        sum += (data[((y * in) + k.start[x] + j) * channels + ch] & 0xFF) * k.weights[x * k.taps + j];
+                    for (int j = 0; j < k.count[at]; j++) {
+                        int sx = down ? x : k.start[at] + j;
+                        int sy = down ? k.start[at] + j : y;
+                        sum += (source.data()[(sy * source.width() + sx) * c + ch] & 0xFF) * k.weights[at * k.taps + j];
                     }
                     int expected = (int) Math.max(0, Math.min(255, Math.floor(sum + 0.5)));
-                    int actual = result.data()[(y * out + x) * channels + ch] & 0xFF;
+                    int actual = result.data()[(y * result.width() + x) * c + ch] & 0xFF;
                     assertThat(actual).as("pixel %d,%d channel %d", x, y, ch).isCloseTo(expected, offset(1));
                 }
             }
