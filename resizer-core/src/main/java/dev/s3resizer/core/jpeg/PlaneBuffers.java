@@ -46,9 +46,7 @@ final class PlaneBuffers {
                 return b;
             }
         }
-        while (!spare.isEmpty() && held + size > capacity) {
-            held -= spare.removeFirst().length;
-        }
+        makeRoom(size);
         return new byte[size];
     }
 
@@ -57,11 +55,16 @@ final class PlaneBuffers {
         if (plane.length < SMALLEST || plane.length > capacity) {
             return;
         }
-        while (held + plane.length > capacity) {
-            held -= spare.removeFirst().length;
-        }
+        makeRoom(plane.length);
         spare.addLast(plane);
         held += plane.length;
+    }
+
+    /** Drops the oldest arrays until {@code bytes} more fit in the capacity. */
+    private void makeRoom(int bytes) {
+        while (!spare.isEmpty() && held + bytes > capacity) {
+            held -= spare.removeFirst().length;
+        }
     }
 
     /** Bytes kept now. */
