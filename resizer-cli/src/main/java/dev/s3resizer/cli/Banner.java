@@ -13,11 +13,12 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(URI endpoint, LocalS3Options o, ResizerConfig c, String queueLines) {
+    static String text(URI endpoint, LocalS3Options o, ResizerConfig c, String queueLines, URI dashboard) {
         String renditions = c.renditions().stream().map(Rendition::toString).collect(Collectors.joining(", "));
         return String.join("\n",
                 "S3 Image Resizer: local mode",
                 "  endpoint     " + endpoint,
+                "  dashboard    " + (dashboard == null ? "off" : dashboard),
                 "  credentials  AWS_ACCESS_KEY_ID=" + o.accessKey() + "  AWS_SECRET_ACCESS_KEY=" + o.secretKey()
                         + "  (region " + o.region() + ")",
                 "  watching     s3://" + c.source().bucket() + "/" + c.source().prefix(),

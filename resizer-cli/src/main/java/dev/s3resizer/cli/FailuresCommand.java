@@ -1,7 +1,5 @@
 package dev.s3resizer.cli;
 
-import dev.s3resizer.service.ObjectFailure;
-import dev.s3resizer.service.Outcome;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.failure.FailureRecord;
 import picocli.CommandLine;
@@ -65,19 +63,15 @@ final class FailuresCommand {
                 ProcessService service = options.service(s3);
                 java.util.List<FailureRecord> records = service.failures().list()
                         .filter(r -> reason == null || reason.equals(r.reason())).toList();
+                FailureRetry retry = new FailureRetry(service);
                 for (FailureRecord r : records) {
-                    try {
-                        Outcome o = service.process(r.source().plain());
-                        if (o.status() != Outcome.Status.PROCESSED) {
-                            service.failures().clear(r.source());
-                        }
+                    FailureRetry.Result result = retry.retry(r);
+                    if (result.ok()) {
                         fixed++;
-                        out.println("ok      " + r.source() + "  " + o.status().name().toLowerCase(java.util.Locale.ROOT)
-                                + ": " + o.detail());
-                    } catch (ObjectFailure f) {
+                    } else {
                         stillFailing++;
-                        out.println("failed  " + f.getMessage());
                     }
+                    out.println(result.line());
                 }
             }
             out.println(fixed + " fixed, " + stillFailing + " still failing");

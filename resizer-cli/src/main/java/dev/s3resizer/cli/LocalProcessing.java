@@ -1,6 +1,9 @@
 package dev.s3resizer.cli;
 
+import dev.s3resizer.cli.dashboard.Activities;
+import dev.s3resizer.cli.dashboard.ActivityLog;
 import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.ObjectFailure;
 import dev.s3resizer.service.Outcome;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.EventParser;
@@ -26,13 +29,17 @@ final class LocalProcessing implements AutoCloseable {
     private final PrintWriter out;
     private final ExecutorService pool = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), Thread.ofPlatform().name("resizer-", 0).factory());
+    private final ActivityLog activity;
     private volatile ProcessService service;
+    private volatile String destination;
 
-    LocalProcessing(PrintWriter out) {
+    LocalProcessing(PrintWriter out, ActivityLog activity) {
         this.out = out;
+        this.activity = activity;
     }
 
-    void start(ProcessService processService) {
+    void start(ProcessService processService, String destinationBucket) {
+        this.destination = destinationBucket;
         this.service = processService;
     }
 
@@ -51,9 +58,14 @@ final class LocalProcessing implements AutoCloseable {
         long start = System.nanoTime();
         try {
             Outcome o = s.handle(event);
-            print(describe(o) + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            print(describe(o) + " in " + ms + " ms");
+            activity.add(Activities.of(o, destination, ms));
         } catch (ResizerException e) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
             print("FAILED " + e.getMessage());
+            ObjectFailure f = e instanceof ObjectFailure of ? of : new ObjectFailure(event.ref(), e);
+            activity.add(Activities.failed(event.ref(), f, ms));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.s3resizer.cli;
 
+import dev.s3resizer.cli.dashboard.ActivityLog;
+import dev.s3resizer.cli.dashboard.DashboardApi;
+import dev.s3resizer.cli.dashboard.DashboardServer;
 import dev.s3resizer.local.LocalS3Options;
 import dev.s3resizer.local.LocalS3Server;
 import dev.s3resizer.local.LocalSqsServer;
@@ -13,8 +16,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +63,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port of the embedded SQS endpoint with --queue (default: ${DEFAULT-VALUE}).")
     int sqsPort = LocalSqsServer.DEFAULT_PORT;
 
+    @Option(names = "--dashboard-port", paramLabel = "PORT",
+            description = "Port of the dashboard page on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one; -1 turns it off).")
+    int dashboardPort = 9001;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,6 +84,12 @@ final class ServeCommand implements Callable<Integer> {
         };
     }
 
+    private static S3Presigner presigner(LocalS3Server server, LocalS3Options options, AwsCredentialsProvider credentials) {
+        return S3Presigner.builder().endpointOverride(server.endpoint()).region(Region.of(options.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ResizerConfig cfg = ConfigLoader.load(config, System.getenv());
@@ -80,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withCredentials(accessKey, secretKey)
                 .withBuckets(List.of(cfg.source().bucket(), cfg.destination().bucket()).stream().distinct().toList());
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
-        LocalProcessing processing = new LocalProcessing(spec.commandLine().getOut());
+        ActivityLog activity = new ActivityLog(500);
+        LocalProcessing processing = new LocalProcessing(spec.commandLine().getOut(), activity);
         QueueTopology topology = queue ? new QueueTopology(sqsPort, options.region(), credentials) : null;
         AutoCloseable consumer = topology != null ? topology : processing;
         ObjectEventListener deliver = topology != null ? topology::publish : processing::accept;
@@ -90,10 +108,13 @@ final class ServeCommand implements Callable<Integer> {
             if (topology != null) {
                 topology.startWorker(service);
             } else {
-                processing.start(service);
+                processing.start(service, cfg.destination().bucket());
             }
+            DashboardServer dashboard = dashboardPort < 0 ? null : DashboardServer.start(dashboardPort,
+                    new DashboardApi(cfg, service, presigner(server, options, credentials), server.endpoint(), activity),
+                    activity);
             spec.commandLine().getOut().println(Banner.text(server.endpoint(), options, cfg,
-                    topology == null ? "" : topology.describe()));
+                    topology == null ? "" : topology.describe(), dashboard == null ? null : dashboard.address()));
             spec.commandLine().getOut().flush();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,6 +126,9 @@ final class ServeCommand implements Callable<Integer> {
                 stop.countDown();
             }, "resizer-shutdown"));
             stop.await();
+            if (dashboard != null) {
+                dashboard.close();
+            }
             s3.close();
         }
         return 0;

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -23,6 +25,13 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 public final class LocalS3Server implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Pages served from this machine (the dashboard of {@code resizer serve}) may call the endpoint
+     * from a browser, as a bucket's CORS configuration allows on S3; requests still need a signature.
+     */
+    private static final CrossOriginResourceSharing LOOPBACK_PAGES = new CrossOriginResourceSharing(
+            List.of("http://127\\.0\\.0\\.1(:[0-9]+)?", "http://localhost(:[0-9]+)?"),
+            List.of("GET", "HEAD", "PUT", "POST", "DELETE"), List.of("*"), List.of("ETag"), "false");
 
     private final S3Proxy proxy;
     private final BlobStore store;
@@ -49,6 +58,7 @@ public final class LocalS3Server implements AutoCloseable {
                     .blobStore(store)
                     .endpoint(URI.create("http://127.0.0.1:" + options.port()))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, options.accessKey(), options.secretKey())
+                    .corsRules(LOOPBACK_PAGES)
                     .build();
             startAndWait(proxy, options.port());
             return new LocalS3Server(proxy, store, options);
