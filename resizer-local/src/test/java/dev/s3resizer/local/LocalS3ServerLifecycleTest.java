@@ -76,6 +76,7 @@ class LocalS3ServerLifecycleTest {
     void createsAMissingDataDirectoryAndRefusesOneThatIsAFile() throws Exception {
         Path nested = dataDir.resolve("a/b/data");
         try (LocalS3Server server = start(nested, keysListener())) {
+            assertThat(server.port()).isPositive();
             assertThat(nested.resolve("incoming")).isDirectory();
         }
         Path file = Files.writeString(dataDir.resolve("not-a-dir"), "x");
