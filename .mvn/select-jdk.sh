@@ -32,4 +32,4 @@ __resizer_pick_jdk() {
   fi
   export JAVA_HOME="$best"
 }
-__resizer_pick_jdk
+__resizer_pick_jdk && export RESIZER_JDK="$JAVA_HOME"
