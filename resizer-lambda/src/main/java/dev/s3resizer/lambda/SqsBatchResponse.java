@@ -15,6 +15,8 @@ import java.util.List;
  * {@code {"batchItemFailures":[{"itemIdentifier":"<messageId>"}]}}. Lambda deletes the other
  * messages of the batch and makes the named ones visible again.
  *
+ * <p>{@code new SqsBatchResponse(List.of(message.messageId())).write(output);}
+ *
  * @param failedMessageIds the ids of the messages to retry, in batch order
  */
 public record SqsBatchResponse(List<String> failedMessageIds) {

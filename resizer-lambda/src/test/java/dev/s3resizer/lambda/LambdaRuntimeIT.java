@@ -114,13 +114,15 @@ class LambdaRuntimeIT {
     void s3HandlerMakesTheRenditionsOfEveryRecordOfADirectS3Event() throws Exception {
         s3.put("incoming", "ric/s3/summer day.jpg", TestImages.jpeg(1600, 1200));
         s3.put("incoming", "ric/s3/a+b.jpg", TestImages.jpeg(900, 1200));
+        s3.put("incoming", "ric/s3/été.jpg", TestImages.jpeg(640, 480));
 
-        var result = s3Handler.invoke(s3Put("incoming", "ric/s3/summer+day.jpg", "ric/s3/a%2Bb.jpg"));
+        var result = s3Handler.invoke(s3Put("incoming", "ric/s3/summer+day.jpg", "ric/s3/a%2Bb.jpg", "ric/s3/%C3%A9t%C3%A9.jpg"));
 
         assertThat(result.error()).as(result.body()).isFalse();
-        assertThat(result.body()).contains("\"processed\":2", "\"failed\":0");
+        assertThat(result.body()).contains("\"processed\":3", "\"failed\":0");
         assertThat(TestImages.size(s3.get("resized", "medium/ric/s3/summer day.jpg"))).containsExactly(1000, 750);
         assertThat(TestImages.size(s3.get("resized", "thumb/ric/s3/a+b.jpg"))).containsExactly(240, 320);
+        assertThat(TestImages.size(s3.get("resized", "thumb/ric/s3/été.jpg"))).containsExactly(320, 240);
     }
 
     @Test
@@ -138,8 +140,13 @@ class LambdaRuntimeIT {
                 .filteredOn(k -> !k.startsWith("failed/")).noneMatch(k -> k.contains("notes") || k.contains("never-uploaded"));
     }
 
+    /**
+     * Regression: while the handler took an {@code SQSEvent}, the runtime's serializer for it needed
+     * Joda-Time, which the zip left out, and every SQS invocation failed with
+     * {@code ClassNotFoundException: org.joda.time.DateTime}.
+     */
     @Test
-    void sqsHandlerTakesPlainSnsWrappedAndEventBridgeNotificationsInOneBatch() throws Exception {
+    void sqsHandlerRunsWithoutJodaTimeOnPlainSnsWrappedAndEventBridgeNotificationsInOneBatch() throws Exception {
         s3.put("incoming", "ric/sqs/plain one.jpg", TestImages.jpeg(1200, 800));
         s3.put("incoming", "ric/sqs/via-sns.jpg", TestImages.jpeg(1200, 800));
         s3.put("incoming", "ric/sqs/via eventbridge.jpg", TestImages.jpeg(600, 400));
