@@ -86,4 +86,36 @@ class S3CommandsTest {
         assertThat(out.toString()).contains("\"processed\":1", "PROCESSED");
         assertThat(TestImages.size(s3.get("resized", "medium/invoke/my photo.jpg"))).containsExactly(1000, 625);
     }
+
+    @Test
+    void invokeRunsTheSqsHandlerOnASavedSqsEventAndPrintsItsBatchItemFailures() throws Exception {
+        s3.put("incoming", "invoke/sqs/plain one.jpg", TestImages.jpeg(1200, 800));
+        s3.put("incoming", "invoke/sqs/via-sns.jpg", TestImages.jpeg(800, 1200));
+        s3.put("incoming", "invoke/sqs/via eventbridge.jpg", TestImages.jpeg(640, 480));
+        Path event = Path.of(getClass().getResource("/events/sqs-batch.json").toURI());
+
+        int code = run("invoke", "--event", event.toString(), "--endpoint", endpoint);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains(
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"c0ffee00-0000-4000-8000-000000000bad\"}]}");
+        assertThat(err.toString()).contains("invoke failed: 1 of 4 message(s) reported for retry: c0ffee00-0000-4000-8000-000000000bad");
+        assertThat(TestImages.size(s3.get("resized", "medium/invoke/sqs/plain one.jpg"))).containsExactly(1000, 667);
+        assertThat(TestImages.size(s3.get("resized", "thumb/invoke/sqs/via-sns.jpg"))).containsExactly(213, 320);
+        assertThat(s3.head("resized", "large/invoke/sqs/via eventbridge.jpg")).isNotNull();
+    }
+
+    @Test
+    void invokeExitsZeroWhenNoMessageOfAnSqsBatchFailed(@TempDir Path dir) throws Exception {
+        s3.put("incoming", "invoke/sqs/alone.jpg", TestImages.jpeg(500, 400));
+        Path event = Files.writeString(dir.resolve("sqs.json"), """
+                {"Records":[{"messageId":"m-1","eventSource":"aws:sqs","body":
+                  "{\\"Records\\":[{\\"eventName\\":\\"ObjectCreated:Put\\",\\"s3\\":{\\"bucket\\":{\\"name\\":\\"incoming\\"},\\"object\\":{\\"key\\":\\"invoke/sqs/alone.jpg\\"}}}]}"}]}""");
+
+        int code = run("invoke", "--event", event.toString(), "--endpoint", endpoint);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("{\"batchItemFailures\":[]}");
+        assertThat(s3.head("resized", "thumb/invoke/sqs/alone.jpg")).isNotNull();
+    }
 }

@@ -1,9 +1,10 @@
 package dev.s3resizer.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.config.ConfigLoader;
+import dev.s3resizer.service.event.EventParseException;
 import dev.s3resizer.service.storage.S3ObjectStore;
 import dev.s3resizer.service.testing.S3Fixture;
 import dev.s3resizer.service.testing.TestImages;
@@ -16,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +52,8 @@ class HandlersTest {
         return "{\"Records\":[" + records + "]}";
     }
 
-    private static String invoke(S3EventHandler handler, String event) throws Exception {
+    private static String invoke(RequestStreamHandler handler, String event)
+            throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
         return out.toString(StandardCharsets.UTF_8);
@@ -89,44 +90,39 @@ class HandlersTest {
     }
 
     @Test
-    void sqsHandlerReportsOnlyTheBadMessage() {
+    void sqsHandlerReportsOnlyTheBadMessage() throws Exception {
         s3.put("incoming", "sqs/fine.jpg", TestImages.jpeg(900, 600));
         s3.put("incoming", "sqs/text.jpg", "hello".getBytes(StandardCharsets.UTF_8));
         SqsEventHandler handler = new SqsEventHandler(service);
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message("m-1", s3Event("sqs/fine.jpg")), message("m-2", s3Event("sqs/text.jpg")),
-                message("m-3", "{\"Type\":\"Notification\",\"Message\":" + quote(s3Event("sqs/fine.jpg")) + "}")));
 
-        SQSBatchResponse response = handler.handleRequest(event, null);
+        String response = invoke(handler, TestEvents.sqsBatch(TestEvents.message("m-1", s3Event("sqs/fine.jpg")),
+                TestEvents.message("m-2", s3Event("sqs/text.jpg")),
+                TestEvents.message("m-3", TestEvents.sns(s3Event("sqs/fine.jpg")))));
 
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(SqsBatchResponse.parse(response.getBytes(StandardCharsets.UTF_8)).failedMessageIds())
                 .containsExactly("m-2");
         assertThat(s3.head("resized", "large/sqs/fine.jpg")).isNotNull();
     }
 
     @Test
-    void sqsHandlerReportsAMalformedEventBridgeMessageAloneInsteadOfFailingTheBatch() {
+    void sqsHandlerReportsAMalformedEventBridgeMessageAloneInsteadOfFailingTheBatch() throws Exception {
         s3.put("incoming", "sqs/neighbour.jpg", TestImages.jpeg(900, 600));
         SqsEventHandler handler = new SqsEventHandler(service);
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message("m-bad", "{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"detail\":{}}"),
-                message("m-ok", s3Event("sqs/neighbour.jpg"))));
 
-        SQSBatchResponse response = handler.handleRequest(event, null);
+        String response = invoke(handler, TestEvents.sqsBatch(
+                TestEvents.message("m-bad", "{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"detail\":{}}"),
+                TestEvents.message("m-ok", s3Event("sqs/neighbour.jpg"))));
 
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly("m-bad");
+        assertThat(response).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-bad\"}]}");
         assertThat(s3.head("resized", "thumb/sqs/neighbour.jpg")).isNotNull();
     }
 
-    private static SQSEvent.SQSMessage message(String id, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setBody(body);
-        return m;
-    }
+    @Test
+    void sqsHandlerFailsTheInvocationForAnEventThatIsNoSqsBatch() {
+        SqsEventHandler handler = new SqsEventHandler(service);
 
-    private static String quote(String json) {
-        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        assertThatThrownBy(() -> invoke(handler, s3Event("sqs/direct.jpg")))
+                .isInstanceOf(EventParseException.class)
+                .hasMessageContaining("record 0 of the event is not an SQS message");
     }
 }
