@@ -1,21 +1,17 @@
 package dev.s3resizer.cli;
 
 import dev.s3resizer.local.LocalS3Options;
-import dev.s3resizer.local.LocalS3Server;
 import dev.s3resizer.local.LocalSqsServer;
 import dev.s3resizer.local.ObjectEventListener;
-import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
-import dev.s3resizer.service.storage.S3Clients;
-import dev.s3resizer.service.storage.S3ObjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,33 +76,17 @@ final class ServeCommand implements Callable<Integer> {
                 .withCredentials(accessKey, secretKey)
                 .withBuckets(List.of(cfg.source().bucket(), cfg.destination().bucket()).stream().distinct().toList());
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
-        LocalProcessing processing = new LocalProcessing(spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
         QueueTopology topology = queue ? new QueueTopology(sqsPort, options.region(), credentials) : null;
-        AutoCloseable consumer = topology != null ? topology : processing;
-        ObjectEventListener deliver = topology != null ? topology::publish : processing::accept;
-        try (LocalS3Server server = LocalS3Server.start(options, notifications(cfg, deliver))) {
-            S3Client s3 = S3Clients.create(server.endpoint(), options.region(), credentials);
-            ProcessService service = new ProcessService(cfg, new S3ObjectStore(s3));
-            if (topology != null) {
-                topology.startWorker(service);
-            } else {
-                processing.start(service);
-            }
-            spec.commandLine().getOut().println(Banner.text(server.endpoint(), options, cfg,
-                    topology == null ? "" : topology.describe()));
-            spec.commandLine().getOut().flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    consumer.close();
-                } catch (Exception e) {
-                    System.err.println("shutdown: " + e.getMessage());
-                }
-                stop.countDown();
-            }, "resizer-shutdown"));
-            stop.await();
-            s3.close();
-        }
+        LocalStack stack = LocalStack.start(cfg, options, credentials, topology, LocalProcessing.printingTo(out));
+        out.println(Banner.text(stack.server.endpoint(), stack.server.options(), cfg, topology == null ? "" : topology.describe()));
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stop.countDown();
+        }, "resizer-shutdown"));
+        stop.await();
         return 0;
     }
 }

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.EventLog;
+import dev.s3resizer.service.EventRunner;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.EventParser;
 import dev.s3resizer.service.event.ObjectEvent;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class SqsEventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private final RecordRunner runner;
+    private final EventRunner runner;
 
     /** Used by Lambda: configuration from the environment, built once per container. */
     public SqsEventHandler() {
@@ -37,7 +39,7 @@ public final class SqsEventHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     /** The service is looked up per message: a SnapStart restore replaces it. */
     SqsEventHandler(Supplier<ProcessService> service) {
-        this.runner = new RecordRunner(service, System.out);
+        this.runner = new EventRunner(service, EventLog.json(System.out::println));
     }
 
     @Override
