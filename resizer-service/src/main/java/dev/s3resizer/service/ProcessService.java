@@ -2,7 +2,6 @@ package dev.s3resizer.service;
 
 import dev.s3resizer.core.ImageResizer;
 import dev.s3resizer.core.ImageTooLargeException;
-import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.RenditionResult;
 import dev.s3resizer.core.ResizerException;
 import dev.s3resizer.service.config.ResizerConfig;
@@ -213,35 +212,11 @@ public final class ProcessService {
 
     /** True when every rendition exists, made from this ETag of the source with the current spec. */
     public boolean upToDate(ObjectRef source) {
-        return upToDate(source, existingRenditions(source.key()));
+        return existingRenditions(source.key()).upToDate(source.eTag());
     }
 
-    private boolean upToDate(ObjectRef source, Map<String, StoredObject> existing) {
-        if (source.eTag() == null) {
-            return false;
-        }
-        for (Rendition r : config.renditions()) {
-            boolean found = targets.candidates(r, source.key()).stream()
-                    .map(candidate -> existing.get(candidate.key()))
-                    .anyMatch(o -> o != null && RenditionMetadata.matches(o.metadata(), r, source.key(), source.eTag()));
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Every object at a key where a rendition of this source may live, one HEAD each. */
-    private Map<String, StoredObject> existingRenditions(String sourceKey) {
-        Map<String, StoredObject> existing = new LinkedHashMap<>();
-        for (Rendition r : config.renditions()) {
-            for (ObjectRef candidate : targets.candidates(r, sourceKey)) {
-                if (!existing.containsKey(candidate.key())) {
-                    store.head(candidate).ifPresent(o -> existing.put(candidate.key(), o));
-                }
-            }
-        }
-        return existing;
+    private ExistingRenditions existingRenditions(String sourceKey) {
+        return ExistingRenditions.read(store, config.renditions(), targets, sourceKey);
     }
 
     /** Why the object is not a source this configuration processes, or empty when it is. */
@@ -265,12 +240,11 @@ public final class ProcessService {
         if (RenditionMetadata.isRendition(current.metadata())) {
             return Outcome.skipped(source, Outcome.Status.SKIPPED, "object carries the rendition marker");
         }
-        Map<String, StoredObject> existing = existingRenditions(current.ref().key());
-        if (upToDate(current.ref(), existing)) {
+        ExistingRenditions existing = existingRenditions(current.ref().key());
+        if (existing.upToDate(current.ref().eTag())) {
             return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
         }
-        Sequencer later = RenditionMetadata.latestSequencer(
-                existing.values().stream().map(StoredObject::metadata).toList(), current.ref().key());
+        Sequencer later = existing.latestSequencer();
         if (sequencer != null && later != null && later.isAfter(sequencer)) {
             return Outcome.skipped(current.ref(), Outcome.Status.SKIPPED, "stale event: the renditions were made for"
                     + " a later event of this key (sequencer " + later + " after " + sequencer + ")");
@@ -278,7 +252,7 @@ public final class ProcessService {
         return render(current.ref(), existing, sequencer);
     }
 
-    private Outcome render(ObjectRef source, Map<String, StoredObject> existing, Sequencer sequencer) {
+    private Outcome render(ObjectRef source, ExistingRenditions existing, Sequencer sequencer) {
         long maxBytes = config.limits().maxInputBytes();
         if (source.size() != null && source.size() > maxBytes) {
             throw new ImageTooLargeException("input is " + source.size() + " bytes, over the limit of " + maxBytes + " bytes");
@@ -315,7 +289,7 @@ public final class ProcessService {
 
     /** An {@code auto} rendition that changed format (PNG to JPEG) must not leave the old file behind. */
     private void removeOtherFormat(RenditionResult result, ObjectRef source, ObjectRef written,
-                                   Map<String, StoredObject> existing) {
+                                   ExistingRenditions existing) {
         for (ObjectRef candidate : targets.candidates(result.rendition(), source.key())) {
             StoredObject other = existing.get(candidate.key());
             if (!candidate.key().equals(written.key()) && other != null
@@ -326,7 +300,7 @@ public final class ProcessService {
     }
 
     /** Refuses, before writing anything, to overwrite renditions that another source owns. */
-    private void refuseCollisions(ObjectRef source, List<RenditionResult> results, Map<String, StoredObject> existing) {
+    private void refuseCollisions(ObjectRef source, List<RenditionResult> results, ExistingRenditions existing) {
         for (RenditionResult r : results) {
             ObjectRef target = targets.target(r.rendition(), source.key(), r.format());
             StoredObject there = existing.get(target.key());
