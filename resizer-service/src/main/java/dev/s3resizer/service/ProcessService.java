@@ -41,6 +41,9 @@ import java.util.concurrent.Semaphore;
  */
 public final class ProcessService {
 
+    /** How often a source that keeps changing while it is processed is processed again before a retry is left to the caller. */
+    private static final int MAX_PASSES = 3;
+
     private final ResizerConfig config;
     private final ObjectStore store;
     private final ImageResizer resizer;
@@ -48,8 +51,6 @@ public final class ProcessService {
     private final FailureRecords failures;
     private final RenditionCleanup cleanup;
     /** Decoding and encoding are CPU work: at most one per core at a time, however many requests wait on I/O. */
-    /** How often a source that keeps changing while it is processed is processed again before a retry is left to the caller. */
-    private static final int MAX_PASSES = 3;
     private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public ProcessService(ResizerConfig config, ObjectStore store) {
