@@ -1,9 +1,9 @@
 package dev.s3resizer.cli;
 
-import dev.s3resizer.cli.dashboard.Activities;
-import dev.s3resizer.cli.dashboard.ActivityLog;
-import dev.s3resizer.core.ResizerException;
-import dev.s3resizer.service.ObjectFailure;
+import dev.s3resizer.service.EventLog;
+import dev.s3resizer.service.EventResult;
+import dev.s3resizer.service.EventRunner;
+import dev.s3resizer.service.KeyOrderedExecutor;
 import dev.s3resizer.service.Outcome;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.EventParser;
@@ -13,64 +13,50 @@ import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 
 /**
- * Hands the local endpoint's event notifications to the processing service on a pool sized to the
- * cores, and prints one human-readable line per source object. Only the watched bucket and prefix
+ * Hands the local endpoint's event notifications to the {@link EventRunner}, keeping each key's
+ * events in the order the endpoint sent them (a put then a delete of one key run in that order)
+ * while different keys run in parallel, one thread per core. Only the watched bucket and prefix
  * notify (see {@link ServeCommand#notifications}), so rendition writes never reach it.
  */
 final class LocalProcessing implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final PrintWriter out;
-    private final ExecutorService pool = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), Thread.ofPlatform().name("resizer-", 0).factory());
-    private final ActivityLog activity;
-    private volatile ProcessService service;
-    private volatile String destination;
+    private final EventRunner runner;
+    private final KeyOrderedExecutor ordered = new KeyOrderedExecutor(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), "resizer-");
 
-    LocalProcessing(PrintWriter out, ActivityLog activity) {
-        this.out = out;
-        this.activity = activity;
-    }
-
-    void start(ProcessService processService, String destinationBucket) {
-        this.destination = destinationBucket;
-        this.service = processService;
+    /** @param log told about every event once it is done, e.g. {@link #printingTo} */
+    LocalProcessing(ProcessService service, EventLog log) {
+        this.runner = new EventRunner(() -> service, log);
     }
 
     /** Called by the endpoint's event hook; parses with the same parser as Lambda and SQS. */
     void accept(S3EventNotification notification) {
         for (ObjectEvent event : EventParser.parse(notification.toJson())) {
-            pool.execute(() -> handle(event));
+            ordered.submit(event.ref(), () -> runner.run(event));
         }
     }
 
-    private void handle(ObjectEvent event) {
-        ProcessService s = service;
-        if (s == null) {
-            return;
-        }
-        long start = System.nanoTime();
-        try {
-            Outcome o = s.handle(event);
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            print(describe(o) + " in " + ms + " ms");
-            activity.add(Activities.of(o, destination, ms));
-        } catch (ResizerException e) {
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            print("FAILED " + e.getMessage());
-            ObjectFailure f = e instanceof ObjectFailure of ? of : new ObjectFailure(event.ref(), e);
-            activity.add(Activities.failed(event.ref(), f, ms));
-        }
+    /** One line per object for people at a terminal: the time, what happened, and the renditions. */
+    static EventLog printingTo(PrintWriter out) {
+        return result -> {
+            String line = switch (result) {
+                case EventResult.Handled h -> describe(h.outcome()) + " in " + h.millis() + " ms";
+                case EventResult.Failed f -> "FAILED " + f.failure().getMessage();
+            };
+            synchronized (out) {
+                out.println(LocalTime.now().format(TIME) + " " + line);
+                out.flush();
+            }
+        };
     }
 
     private static String describe(Outcome o) {
-        StringBuilder line = new StringBuilder(o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+        StringBuilder line = new StringBuilder(o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .append(' ').append(o.source().bucket()).append('/').append(o.source().key());
         if (!o.written().isEmpty()) {
             line.append(" ->");
@@ -87,18 +73,9 @@ final class LocalProcessing implements AutoCloseable {
         return line.toString();
     }
 
-    private synchronized void print(String line) {
-        out.println(LocalTime.now().format(TIME) + " " + line);
-        out.flush();
-    }
-
+    /** Finishes the events already queued (up to 30 seconds), then stops. */
     @Override
     public void close() {
-        pool.shutdown();
-        try {
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ordered.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.s3resizer.cli;
 
 import dev.s3resizer.local.LocalSqsServer;
+import dev.s3resizer.service.EventLog;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.worker.QueueWorker;
 import dev.s3resizer.worker.SqsClients;
@@ -45,9 +46,10 @@ final class QueueTopology implements AutoCloseable {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(notification.toJson()));
     }
 
-    void startWorker(ProcessService service) {
+    /** @param observer told of every event the worker handled, after its JSON lines */
+    void startWorker(ProcessService service, EventLog observer) {
         worker = new QueueWorker(sqs, service, WorkerOptions.defaults(queueUrl).withWaitSeconds(5)
-                .withHealthEvery(Duration.ofSeconds(60)), System.out);
+                .withHealthEvery(Duration.ofSeconds(60)), System.out, observer);
         worker.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.s3resizer.cli;
 
+import dev.s3resizer.cli.dashboard.Activities;
 import dev.s3resizer.cli.dashboard.ActivityLog;
 import dev.s3resizer.cli.dashboard.DashboardApi;
 import dev.s3resizer.cli.dashboard.DashboardServer;
@@ -7,11 +8,9 @@ import dev.s3resizer.local.LocalS3Options;
 import dev.s3resizer.local.LocalS3Server;
 import dev.s3resizer.local.LocalSqsServer;
 import dev.s3resizer.local.ObjectEventListener;
-import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.EventLog;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
-import dev.s3resizer.service.storage.S3Clients;
-import dev.s3resizer.service.storage.S3ObjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,10 +18,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -84,8 +83,8 @@ final class ServeCommand implements Callable<Integer> {
         };
     }
 
-    private static S3Presigner presigner(LocalS3Server server, LocalS3Options options, AwsCredentialsProvider credentials) {
-        return S3Presigner.builder().endpointOverride(server.endpoint()).region(Region.of(options.region()))
+    private static S3Presigner presigner(LocalS3Server server, AwsCredentialsProvider credentials) {
+        return S3Presigner.builder().endpointOverride(server.endpoint()).region(Region.of(server.options().region()))
                 .credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
     }
@@ -97,39 +96,41 @@ final class ServeCommand implements Callable<Integer> {
                 .withCredentials(accessKey, secretKey)
                 .withBuckets(List.of(cfg.source().bucket(), cfg.destination().bucket()).stream().distinct().toList());
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+        PrintWriter out = spec.commandLine().getOut();
         ActivityLog activity = new ActivityLog(500);
-        LocalProcessing processing = new LocalProcessing(spec.commandLine().getOut(), activity);
+        EventLog printing = LocalProcessing.printingTo(out);
+        String destination = cfg.destination().bucket();
+        EventLog log = result -> {
+            printing.record(result);
+            activity.add(Activities.of(result, destination));
+        };
         QueueTopology topology = queue ? new QueueTopology(sqsPort, options.region(), credentials) : null;
-        AutoCloseable consumer = topology != null ? topology : processing;
-        ObjectEventListener deliver = topology != null ? topology::publish : processing::accept;
-        try (LocalS3Server server = LocalS3Server.start(options, notifications(cfg, deliver))) {
-            S3Client s3 = S3Clients.create(server.endpoint(), options.region(), credentials);
-            ProcessService service = new ProcessService(cfg, new S3ObjectStore(s3));
-            if (topology != null) {
-                topology.startWorker(service);
-            } else {
-                processing.start(service, cfg.destination().bucket());
+        LocalStack stack = LocalStack.start(cfg, options, credentials, topology, log);
+        DashboardServer dashboard = null;
+        try (S3Presigner presigner = presigner(stack.server, credentials)) {
+            if (dashboardPort >= 0) {
+                dashboard = DashboardServer.start(dashboardPort,
+                        new DashboardApi(cfg, stack.service, presigner, stack.server.endpoint(), activity), activity);
             }
-            DashboardServer dashboard = dashboardPort < 0 ? null : DashboardServer.start(dashboardPort,
-                    new DashboardApi(cfg, service, presigner(server, options, credentials), server.endpoint(), activity),
-                    activity);
-            spec.commandLine().getOut().println(Banner.text(server.endpoint(), options, cfg,
+            out.println(Banner.text(stack.server.endpoint(), stack.server.options(), cfg,
                     topology == null ? "" : topology.describe(), dashboard == null ? null : dashboard.address()));
-            spec.commandLine().getOut().flush();
+            out.flush();
             CountDownLatch stop = new CountDownLatch(1);
+            DashboardServer page = dashboard;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    consumer.close();
-                } catch (Exception e) {
-                    System.err.println("shutdown: " + e.getMessage());
+                if (page != null) {
+                    page.close();
                 }
+                stack.close();
                 stop.countDown();
             }, "resizer-shutdown"));
             stop.await();
+        } catch (RuntimeException e) {
             if (dashboard != null) {
                 dashboard.close();
             }
-            s3.close();
+            stack.close();
+            throw e;
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.s3resizer.cli;
 
 import dev.s3resizer.local.LocalS3Options;
 import dev.s3resizer.local.LocalS3Server;
+import dev.s3resizer.service.EventLog;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
@@ -33,7 +34,7 @@ class QueueTopologyTest {
         try (QueueTopology topology = new QueueTopology(0, "us-east-1", credentials);
              LocalS3Server server = LocalS3Server.start(options, ServeCommand.notifications(config, topology::publish));
              S3Client s3 = S3Clients.create(server.endpoint(), "us-east-1", credentials)) {
-            topology.startWorker(new ProcessService(config, new S3ObjectStore(s3)));
+            topology.startWorker(new ProcessService(config, new S3ObjectStore(s3)), EventLog.NONE);
 
             s3.putObject(b -> b.bucket("incoming").key("queued/my photo.jpg"),
                     RequestBody.fromBytes(TestImages.jpeg(1600, 1200)));

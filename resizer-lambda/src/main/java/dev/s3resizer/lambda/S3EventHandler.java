@@ -2,6 +2,9 @@ package dev.s3resizer.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.s3resizer.service.BatchResult;
+import dev.s3resizer.service.EventLog;
+import dev.s3resizer.service.EventRunner;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.EventParser;
 import dev.s3resizer.service.event.ObjectEvent;
@@ -23,7 +26,7 @@ import java.util.function.Supplier;
 public final class S3EventHandler implements RequestStreamHandler {
 
     private final Supplier<ProcessService> service;
-    private final RecordRunner runner;
+    private final EventRunner runner;
 
     /**
      * Used by Lambda: configuration from the environment, built once per container. The service is
@@ -40,14 +43,14 @@ public final class S3EventHandler implements RequestStreamHandler {
 
     S3EventHandler(Supplier<ProcessService> service) {
         this.service = service;
-        this.runner = new RecordRunner(service, System.out);
+        this.runner = new EventRunner(service, EventLog.json(System.out::println));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String json = new String(input.readAllBytes(), StandardCharsets.UTF_8);
         List<ObjectEvent> events = EventParser.parse(json);
-        RecordRunner.Summary summary = runner.runAll(events);
+        BatchResult summary = runner.runAll(events);
         output.write(summary.toJson().getBytes(StandardCharsets.UTF_8));
         if (!summary.failures().isEmpty()) {
             throw new RecordsFailedException(summary.failures());

@@ -3,6 +3,8 @@ package dev.s3resizer.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.EventLog;
+import dev.s3resizer.service.EventRunner;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.EventParser;
 import dev.s3resizer.service.event.ObjectEvent;
@@ -25,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class SqsEventHandler implements RequestStreamHandler {
 
-    private final RecordRunner runner;
+    private final EventRunner runner;
 
     /** Used by Lambda: configuration from the environment, built once per container. */
     public SqsEventHandler() {
@@ -39,7 +41,7 @@ public final class SqsEventHandler implements RequestStreamHandler {
 
     /** The service is looked up per message: a SnapStart restore replaces it. */
     SqsEventHandler(Supplier<ProcessService> service) {
-        this.runner = new RecordRunner(service, System.out);
+        this.runner = new EventRunner(service, EventLog.json(System.out::println));
     }
 
     /**

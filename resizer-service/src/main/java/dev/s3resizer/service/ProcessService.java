@@ -2,11 +2,11 @@ package dev.s3resizer.service;
 
 import dev.s3resizer.core.ImageResizer;
 import dev.s3resizer.core.ImageTooLargeException;
-import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.RenditionResult;
 import dev.s3resizer.core.ResizerException;
 import dev.s3resizer.service.config.ResizerConfig;
 import dev.s3resizer.service.event.ObjectEvent;
+import dev.s3resizer.service.event.Sequencer;
 import dev.s3resizer.service.failure.FailureRecords;
 import dev.s3resizer.service.storage.ObjectRef;
 import dev.s3resizer.service.storage.ObjectStore;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -29,15 +30,26 @@ import java.util.concurrent.Semaphore;
  * local server, backfill) calls this with the same {@link ObjectRef}. Safe to call twice: a source
  * whose renditions exist for its current ETag and spec is reported up to date and not re-read.
  *
+ * <p>S3 delivers events at least once and out of order, and two deliveries of one key may run at
+ * once in different processes. So the service always works from what the bucket holds now (a HEAD,
+ * then the content), checks the source again after writing (gone: the renditions it wrote go; changed:
+ * it processes the new content), skips an event older than the one the renditions record (the S3
+ * sequencer), and removes renditions only while the source is absent, and never those made for a
+ * later event.
+ *
  * <p>{@code Outcome o = service.handle(event);}
  */
 public final class ProcessService {
+
+    /** How often a source that keeps changing while it is processed is processed again before a retry is left to the caller. */
+    private static final int MAX_PASSES = 3;
 
     private final ResizerConfig config;
     private final ObjectStore store;
     private final ImageResizer resizer;
     private final RenditionTargets targets;
     private final FailureRecords failures;
+    private final RenditionCleanup cleanup;
     /** Decoding and encoding are CPU work: at most one per core at a time, however many requests wait on I/O. */
     private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
@@ -47,6 +59,7 @@ public final class ProcessService {
         this.resizer = new ImageResizer(config.limits(), config.reducingGap());
         this.targets = new RenditionTargets(config);
         this.failures = new FailureRecords(config, store, Clock.systemUTC());
+        this.cleanup = new RenditionCleanup(config.renditions(), targets, store);
     }
 
     /** The failure records this service writes and clears. */
@@ -61,37 +74,46 @@ public final class ProcessService {
     /** Dispatches an event: created objects are processed, removed ones have their renditions removed. */
     public Outcome handle(ObjectEvent event) {
         return switch (event.kind()) {
-            case CREATED -> process(event.ref());
-            case REMOVED -> remove(event.ref());
+            case CREATED -> process(event.ref(), event.sequencer());
+            case REMOVED -> remove(event.ref(), event.sequencer());
             case OTHER -> Outcome.skipped(event.ref(), Outcome.Status.SKIPPED, "event " + event.name() + " ignored");
         };
     }
 
+    /** Makes every rendition of the source, unless they are up to date; for callers with no event (backfill, retries). */
+    public Outcome process(ObjectRef source) {
+        return process(source, null);
+    }
+
     /**
-     * Makes every rendition of the source, unless they are up to date.
+     * Makes every rendition of the source as it is now, unless they are up to date or were made
+     * for a later event of the key.
      *
+     * @param sequencer the event's S3 sequencer, or null when there was no event
      * @throws ObjectFailure naming the object and the reason, when the source cannot be processed
      */
-    public Outcome process(ObjectRef source) {
+    public Outcome process(ObjectRef source, Sequencer sequencer) {
         Optional<String> notOurs = notOurs(source);
         if (notOurs.isPresent()) {
             return Outcome.skipped(source, Outcome.Status.SKIPPED, notOurs.get());
         }
         try {
-            Optional<StoredObject> head = store.head(source.plain());
-            if (head.isEmpty()) {
-                return Outcome.skipped(source, Outcome.Status.SKIPPED, "source no longer exists");
+            Outcome outcome = processCurrent(source, sequencer);
+            for (int pass = 1; outcome.status() == Outcome.Status.PROCESSED; pass++) {
+                Optional<StoredObject> now = store.head(source.plain());
+                if (now.isEmpty()) {
+                    return withdraw(outcome);
+                }
+                if (Objects.equals(now.get().ref().eTag(), outcome.source().eTag())) {
+                    clearFailure(source);
+                    return outcome;
+                }
+                if (pass == MAX_PASSES) {
+                    throw new StorageException("the source changed " + MAX_PASSES
+                            + " times while it was processed; the renditions may be stale until a retry", true, null);
+                }
+                outcome = processCurrent(source, sequencer);
             }
-            StoredObject current = head.get();
-            if (RenditionMetadata.isRendition(current.metadata())) {
-                return Outcome.skipped(source, Outcome.Status.SKIPPED, "object carries the rendition marker");
-            }
-            Map<String, StoredObject> existing = existingRenditions(current.ref().key());
-            if (upToDate(current.ref(), existing)) {
-                return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
-            }
-            Outcome outcome = render(current.ref(), existing);
-            clearFailure(source);
             return outcome;
         } catch (RuntimeException e) {
             ObjectFailure failure = failure(source, e);
@@ -139,8 +161,19 @@ public final class ProcessService {
         }
     }
 
-    /** Deletes the renditions made from this source key (only objects carrying our marker for it). */
+    /** Deletes the renditions made from this source key; for callers with no event. */
     public Outcome remove(ObjectRef source) {
+        return remove(source, null);
+    }
+
+    /**
+     * Deletes the renditions made from this source key (only objects carrying our marker for it),
+     * if the source is absent, keeping those made for a later event than this one. A source that
+     * comes back while its renditions are deleted has them made again.
+     *
+     * @param sequencer the delete event's S3 sequencer, or null when there was no event
+     */
+    public Outcome remove(ObjectRef source, Sequencer sequencer) {
         Optional<String> notOurs = notOurs(source);
         if (notOurs.isPresent()) {
             return Outcome.skipped(source, Outcome.Status.SKIPPED, notOurs.get());
@@ -150,54 +183,41 @@ public final class ProcessService {
                 return Outcome.skipped(source, Outcome.Status.SKIPPED,
                         "source exists (re-uploaded, or an older version was deleted); renditions kept");
             }
-            List<Outcome.Written> removed = new ArrayList<>();
-            for (Rendition r : config.renditions()) {
-                for (ObjectRef candidate : targets.candidates(r, source.key())) {
-                    Optional<StoredObject> existing = store.head(candidate);
-                    if (existing.isPresent() && source.key().equals(RenditionMetadata.sourceKey(existing.get().metadata()))) {
-                        store.delete(candidate);
-                        removed.add(new Outcome.Written(r.name(), candidate.key(), 0, 0, existing.get().size()));
-                    }
-                }
+            RenditionCleanup.Result result = cleanup.delete(source.key(), metadata -> {
+                Sequencer madeFor = RenditionMetadata.sequencer(metadata);
+                return sequencer == null || madeFor == null || !madeFor.isAfter(sequencer);
+            });
+            if (!result.removed().isEmpty() && store.head(source.plain()).isPresent()) {
+                Outcome remade = process(source.plain(), null);
+                return new Outcome(remade.status(), remade.source(), "source re-uploaded while its renditions were"
+                        + " removed; made again: " + remade.detail(), remade.written(), remade.bytesIn(), remade.timings());
             }
             clearFailure(source);
-            return new Outcome(Outcome.Status.REMOVED, source, removed.size() + " renditions removed", removed, 0, Map.of());
+            String kept = result.kept() == 0 ? "" : ", " + result.kept() + " made for a later event kept";
+            return new Outcome(Outcome.Status.REMOVED, source, result.removed().size() + " renditions removed" + kept,
+                    result.removed(), 0, Map.of());
         } catch (RuntimeException e) {
             throw failure(source, e);
         }
     }
 
+    /** The source was deleted while it was processed: the renditions just written from it go again. */
+    private Outcome withdraw(Outcome written) {
+        ObjectRef source = written.source();
+        RenditionCleanup.Result result = cleanup.delete(source.key(),
+                metadata -> Objects.equals(source.eTag(), RenditionMetadata.sourceETag(metadata)));
+        return new Outcome(Outcome.Status.SKIPPED, source, "source deleted while it was processed; "
+                + result.removed().size() + " renditions written from it removed", List.of(), written.bytesIn(),
+                written.timings());
+    }
+
     /** True when every rendition exists, made from this ETag of the source with the current spec. */
     public boolean upToDate(ObjectRef source) {
-        return upToDate(source, existingRenditions(source.key()));
+        return existingRenditions(source.key()).upToDate(source.eTag());
     }
 
-    private boolean upToDate(ObjectRef source, Map<String, StoredObject> existing) {
-        if (source.eTag() == null) {
-            return false;
-        }
-        for (Rendition r : config.renditions()) {
-            boolean found = targets.candidates(r, source.key()).stream()
-                    .map(candidate -> existing.get(candidate.key()))
-                    .anyMatch(o -> o != null && RenditionMetadata.matches(o.metadata(), r, source.key(), source.eTag()));
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Every object at a key where a rendition of this source may live, one HEAD each. */
-    private Map<String, StoredObject> existingRenditions(String sourceKey) {
-        Map<String, StoredObject> existing = new LinkedHashMap<>();
-        for (Rendition r : config.renditions()) {
-            for (ObjectRef candidate : targets.candidates(r, sourceKey)) {
-                if (!existing.containsKey(candidate.key())) {
-                    store.head(candidate).ifPresent(o -> existing.put(candidate.key(), o));
-                }
-            }
-        }
-        return existing;
+    private ExistingRenditions existingRenditions(String sourceKey) {
+        return ExistingRenditions.read(store, config.renditions(), targets, sourceKey);
     }
 
     /** Why the object is not a source this configuration processes, or empty when it is. */
@@ -211,14 +231,44 @@ public final class ProcessService {
         return Optional.empty();
     }
 
-    private Outcome render(ObjectRef source, Map<String, StoredObject> existing) {
+    /** One pass over the source as the bucket holds it now. */
+    private Outcome processCurrent(ObjectRef source, Sequencer sequencer) {
+        Optional<StoredObject> head = store.head(source.plain());
+        if (head.isEmpty()) {
+            return Outcome.skipped(source, Outcome.Status.SKIPPED, "source no longer exists");
+        }
+        StoredObject current = head.get();
+        if (RenditionMetadata.isRendition(current.metadata())) {
+            return Outcome.skipped(source, Outcome.Status.SKIPPED, "object carries the rendition marker");
+        }
+        ExistingRenditions existing = existingRenditions(current.ref().key());
+        if (existing.upToDate(current.ref().eTag())) {
+            return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
+        }
+        Sequencer later = existing.latestSequencer();
+        if (sequencer != null && later != null && later.isAfter(sequencer)) {
+            return Outcome.skipped(current.ref(), Outcome.Status.SKIPPED, "stale event: the renditions were made for"
+                    + " a later event of this key (sequencer " + later + " after " + sequencer + ")");
+        }
+        return render(current.ref(), existing, sequencer);
+    }
+
+    private Outcome render(ObjectRef source, ExistingRenditions existing, Sequencer sequencer) {
         long maxBytes = config.limits().maxInputBytes();
         if (source.size() != null && source.size() > maxBytes) {
             throw new ImageTooLargeException("input is " + source.size() + " bytes, over the limit of " + maxBytes + " bytes");
         }
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        byte[] bytes = read(source, maxBytes);
+        byte[] bytes;
+        try {
+            bytes = read(source, maxBytes);
+        } catch (StorageException e) {
+            if (store.head(source.plain()).isPresent()) {
+                throw e;
+            }
+            return Outcome.skipped(source, Outcome.Status.SKIPPED, "source deleted before it was read");
+        }
         long t1 = System.nanoTime();
         List<RenditionResult> results = renderBounded(bytes);
         long t2 = System.nanoTime();
@@ -227,7 +277,7 @@ public final class ProcessService {
         for (RenditionResult r : results) {
             ObjectRef target = targets.target(r.rendition(), source.key(), r.format());
             store.put(target, r.bytes(), new PutOptions(r.mediaType(), config.destination().cacheControl(),
-                    RenditionMetadata.of(r.rendition(), source.key(), source.eTag())));
+                    RenditionMetadata.of(r.rendition(), source.key(), source.eTag(), sequencer)));
             written.add(new Outcome.Written(r.rendition().name(), target.key(), r.width(), r.height(), r.size()));
             removeOtherFormat(r, source, target, existing);
         }
@@ -240,7 +290,7 @@ public final class ProcessService {
 
     /** An {@code auto} rendition that changed format (PNG to JPEG) must not leave the old file behind. */
     private void removeOtherFormat(RenditionResult result, ObjectRef source, ObjectRef written,
-                                   Map<String, StoredObject> existing) {
+                                   ExistingRenditions existing) {
         for (ObjectRef candidate : targets.candidates(result.rendition(), source.key())) {
             StoredObject other = existing.get(candidate.key());
             if (!candidate.key().equals(written.key()) && other != null
@@ -251,7 +301,7 @@ public final class ProcessService {
     }
 
     /** Refuses, before writing anything, to overwrite renditions that another source owns. */
-    private void refuseCollisions(ObjectRef source, List<RenditionResult> results, Map<String, StoredObject> existing) {
+    private void refuseCollisions(ObjectRef source, List<RenditionResult> results, ExistingRenditions existing) {
         for (RenditionResult r : results) {
             ObjectRef target = targets.target(r.rendition(), source.key(), r.format());
             StoredObject there = existing.get(target.key());

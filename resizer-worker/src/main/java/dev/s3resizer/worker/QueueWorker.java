@@ -1,7 +1,10 @@
 package dev.s3resizer.worker;
 
 import dev.s3resizer.core.ResizerException;
-import dev.s3resizer.service.ObjectFailure;
+import dev.s3resizer.service.BatchResult;
+import dev.s3resizer.service.EventLog;
+import dev.s3resizer.service.EventResult;
+import dev.s3resizer.service.EventRunner;
 import dev.s3resizer.service.Outcome;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.EventParser;
@@ -42,7 +45,7 @@ public final class QueueWorker implements AutoCloseable {
     private static final Backoff RECEIVE_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
     private final SqsClient sqs;
-    private final ProcessService service;
+    private final EventRunner runner;
     private final WorkerOptions options;
     private final PrintStream log;
     private final WorkerStats stats = new WorkerStats();
@@ -55,8 +58,17 @@ public final class QueueWorker implements AutoCloseable {
     private Thread poller;
 
     public QueueWorker(SqsClient sqs, ProcessService service, WorkerOptions options, PrintStream log) {
+        this(sqs, service, options, log, EventLog.NONE);
+    }
+
+    /** @param observer also told of every event once it is done, after the JSON lines (e.g. a dashboard) */
+    public QueueWorker(SqsClient sqs, ProcessService service, WorkerOptions options, PrintStream log, EventLog observer) {
         this.sqs = sqs;
-        this.service = service;
+        EventLog json = EventLog.json(log::println);
+        this.runner = new EventRunner(() -> service, result -> {
+            json.record(result);
+            observer.record(result);
+        });
         this.options = options;
         this.log = log;
         this.slots = new Semaphore(options.concurrency());
@@ -178,7 +190,10 @@ public final class QueueWorker implements AutoCloseable {
         }
     }
 
-    /** True when every object of the message was handled; otherwise schedules the message's retry. */
+    /**
+     * True when every object of the message was handled; otherwise schedules the message's retry
+     * (the objects that were handled are up to date on the next delivery).
+     */
     private boolean handleAll(Message message) {
         List<ObjectEvent> events;
         try {
@@ -189,31 +204,25 @@ public final class QueueWorker implements AutoCloseable {
             retryLater(message, e);
             return false;
         }
-        for (ObjectEvent event : events) {
-            long start = System.nanoTime();
-            try {
-                Outcome o = service.handle(event);
-                count(o);
-                log.println(OutcomeLog.success(o, (System.nanoTime() - start) / 1_000_000));
-            } catch (ResizerException e) {
-                ObjectFailure f = e instanceof ObjectFailure of ? of : new ObjectFailure(event.ref(), e);
-                stats.failed.incrementAndGet();
-                log.println(OutcomeLog.failure(event.ref(), f, (System.nanoTime() - start) / 1_000_000));
-                retryLater(message, f);
-                return false;
-            }
+        BatchResult result = runner.runAll(events);
+        result.results().forEach(this::count);
+        if (result.failures().isEmpty()) {
+            return true;
         }
-        return true;
+        retryLater(message, result.failures().getFirst());
+        return false;
     }
 
-    private void count(Outcome o) {
-        switch (o.status()) {
-            case PROCESSED -> {
+    private void count(EventResult result) {
+        switch (result) {
+            case EventResult.Failed f -> stats.failed.incrementAndGet();
+            case EventResult.Handled h when h.outcome().status() == Outcome.Status.PROCESSED -> {
                 stats.processed.incrementAndGet();
-                stats.bytesSaved.addAndGet(Math.max(0, o.bytesIn() - o.bytesOut()));
+                stats.bytesSaved.addAndGet(Math.max(0, h.outcome().bytesIn() - h.outcome().bytesOut()));
             }
-            case UP_TO_DATE -> stats.upToDate.incrementAndGet();
-            default -> { }
+            case EventResult.Handled h when h.outcome().status() == Outcome.Status.UP_TO_DATE ->
+                    stats.upToDate.incrementAndGet();
+            case EventResult.Handled h -> { }
         }
     }
 

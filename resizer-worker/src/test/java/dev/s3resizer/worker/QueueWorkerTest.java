@@ -125,7 +125,8 @@ class QueueWorkerTest {
             await(() -> messages(queueUrl) == 0, Duration.ofSeconds(10), "an empty queue");
             assertThat(worker.healthLine()).contains("\"processed\":2", "\"deleted\":3", "\"failed\":0");
         }
-        assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"processed\"", "\"health\"");
+        assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"processed\"", "\"health\"",
+                "\"Namespace\":\"S3ImageResizer\"", "\"Outcome\":\"processed\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.s3resizer.cli.dashboard;
 
+import dev.s3resizer.service.EventResult;
 import dev.s3resizer.service.ObjectFailure;
 import dev.s3resizer.service.Outcome;
 import dev.s3resizer.service.storage.ObjectRef;
@@ -12,6 +13,14 @@ import java.util.Locale;
 public final class Activities {
 
     private Activities() {
+    }
+
+    /** What the event runner reported. */
+    public static Activity of(EventResult result, String destination) {
+        return switch (result) {
+            case EventResult.Handled h -> of(h.outcome(), destination, h.millis());
+            case EventResult.Failed f -> failed(f.event().ref(), f.failure(), f.millis());
+        };
     }
 
     /** An outcome; renditions are in {@code destination}, the bucket the configuration writes to. */

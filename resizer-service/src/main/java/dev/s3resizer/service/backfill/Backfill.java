@@ -1,9 +1,13 @@
 package dev.s3resizer.service.backfill;
 
 import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.service.EventLog;
+import dev.s3resizer.service.EventResult;
+import dev.s3resizer.service.EventRunner;
 import dev.s3resizer.service.ObjectFailure;
 import dev.s3resizer.service.Outcome;
 import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.event.ObjectEvent;
 import dev.s3resizer.service.storage.ObjectRef;
 import dev.s3resizer.service.storage.ObjectStore;
 
@@ -54,6 +58,7 @@ public final class Backfill {
     }
 
     private final ProcessService service;
+    private final EventRunner runner;
     private final ObjectStore store;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
@@ -67,6 +72,7 @@ public final class Backfill {
 
     public Backfill(ProcessService service, ObjectStore store) {
         this.service = service;
+        this.runner = new EventRunner(() -> service, EventLog.NONE);
         this.store = store;
     }
 
@@ -132,30 +138,41 @@ public final class Backfill {
         return null;
     }
 
+    /** Counts what a real run would do, reading only HEADs. */
+    private void dryRun(ObjectRef ref) {
+        try {
+            if (service.upToDate(ref)) {
+                upToDate.incrementAndGet();
+            } else {
+                processed.incrementAndGet();
+            }
+        } catch (ResizerException e) {
+            failures.add(new ObjectFailure(ref, e));
+        }
+    }
+
+    private void count(Outcome o) {
+        switch (o.status()) {
+            case PROCESSED -> {
+                processed.incrementAndGet();
+                bytesIn.addAndGet(o.bytesIn());
+                bytesOut.addAndGet(o.bytesOut());
+            }
+            case UP_TO_DATE -> upToDate.incrementAndGet();
+            default -> { }
+        }
+    }
+
     private void one(ObjectRef ref, boolean dryRun) {
         try {
             if (dryRun) {
-                if (service.upToDate(ref)) {
-                    upToDate.incrementAndGet();
-                } else {
-                    processed.incrementAndGet();
-                }
+                dryRun(ref);
                 return;
             }
-            Outcome o = service.process(ref);
-            switch (o.status()) {
-                case PROCESSED -> {
-                    processed.incrementAndGet();
-                    bytesIn.addAndGet(o.bytesIn());
-                    bytesOut.addAndGet(o.bytesOut());
-                }
-                case UP_TO_DATE -> upToDate.incrementAndGet();
-                default -> { }
+            switch (runner.run(new ObjectEvent(ObjectEvent.Kind.CREATED, ref, "Backfill"))) {
+                case EventResult.Failed f -> failures.add(f.failure());
+                case EventResult.Handled h -> count(h.outcome());
             }
-        } catch (ObjectFailure f) {
-            failures.add(f);
-        } catch (ResizerException e) {
-            failures.add(new ObjectFailure(ref, e));
         } finally {
             done.incrementAndGet();
         }

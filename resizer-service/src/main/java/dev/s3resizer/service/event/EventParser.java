@@ -76,7 +76,8 @@ public final class EventParser {
                 throw new EventParseException("S3 event record " + r.getEventName() + " names no usable object: "
                         + e.getMessage(), e);
             }
-            events.add(new ObjectEvent(ObjectEvent.kindOf(r.getEventName()), ref, r.getEventName()));
+            events.add(new ObjectEvent(ObjectEvent.kindOf(r.getEventName()), ref, r.getEventName(),
+                    Sequencer.of(object.getSequencer())));
         }
         return events;
     }
@@ -91,7 +92,7 @@ public final class EventParser {
             ObjectRef ref = new ObjectRef(text(bucket, "name"), text(object, "key"),
                     emptyToNull(text(object, "version-id")), emptyToNull(text(object, "etag")),
                     size == null || size.isNull() ? null : Long.valueOf(size.asNumber()));
-            return List.of(new ObjectEvent(ObjectEvent.kindOf(type), ref, type));
+            return List.of(new ObjectEvent(ObjectEvent.kindOf(type), ref, type, Sequencer.of(text(object, "sequencer"))));
         } catch (RuntimeException e) {
             throw new EventParseException("EventBridge event '" + type + "' has no detail.bucket.name or detail.object.key: "
                     + e.getMessage(), e);

@@ -8,10 +8,17 @@ import dev.s3resizer.service.storage.ObjectRef;
  * @param kind what happened
  * @param ref  the object, with the key already URL-decoded
  * @param name the event name as sent, e.g. {@code ObjectCreated:Put}
+ * @param sequencer where the event falls among the events of its key, or null when the record
+ *                  carried none (backfill, retries, hand-written events)
  */
-public record ObjectEvent(Kind kind, ObjectRef ref, String name) {
+public record ObjectEvent(Kind kind, ObjectRef ref, String name, Sequencer sequencer) {
 
     public enum Kind { CREATED, REMOVED, OTHER }
+
+    /** An event without a sequencer. */
+    public ObjectEvent(Kind kind, ObjectRef ref, String name) {
+        this(kind, ref, name, null);
+    }
 
     static Kind kindOf(String eventName) {
         if (eventName == null) {
