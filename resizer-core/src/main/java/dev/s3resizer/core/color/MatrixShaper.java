@@ -2,6 +2,7 @@ package dev.s3resizer.core.color;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.util.Arrays;
 
 /**
  * The conversion to sRGB of an RGB matrix/TRC ("matrix-shaper") ICC profile, built from the
@@ -29,7 +30,16 @@ public final class MatrixShaper {
     private static final byte[] ENCODE = encodeTable();
     private static final double[][] SRGB_TO_XYZ = srgbColorants();
 
-    /** Per channel, the linear value of each 8-bit level, scaled to the encode table's steps. */
+    /**
+     * Levels below 0 and above 255 that {@link #convert(int, int, int)} takes, as clipped ones:
+     * what JFIF YCbCr decodes to before clamping spans -227 to 482.
+     */
+    static final int MARGIN = 256;
+
+    /**
+     * Per channel, the linear value of each 8-bit level (at {@code MARGIN + level}, levels beyond
+     * 0-255 clipped), scaled to the encode table's steps.
+     */
     private final float[] red;
     private final float[] green;
     private final float[] blue;
@@ -87,14 +97,16 @@ public final class MatrixShaper {
     }
 
     private static float[] linearTable(byte[] icc, IccTags tags, int tag) {
-        float[] table = new float[256];
+        float[] table = new float[256 + 2 * MARGIN];
         for (int i = 0; i < 256; i++) {
             double v = ToneCurves.at(icc, tags.offset(tag), tags.size(tag), i / 255.0);
             if (!(v >= -0.001 && v <= 1.001)) {
                 return null;
             }
-            table[i] = (float) (v * (ENCODE_STEPS - 1));
+            table[MARGIN + i] = (float) (v * (ENCODE_STEPS - 1));
         }
+        Arrays.fill(table, 0, MARGIN, table[MARGIN]);
+        Arrays.fill(table, MARGIN + 256, table.length, table[MARGIN + 255]);
         return table;
     }
 
@@ -104,9 +116,9 @@ public final class MatrixShaper {
      */
     public void convert(byte[] in, int i, byte[] out, int o, int count, int channels) {
         for (int n = 0; n < count; n++, i += channels, o += channels) {
-            float r = red[in[i] & 0xFF];
-            float g = green[in[i + 1] & 0xFF];
-            float b = blue[in[i + 2] & 0xFF];
+            float r = red[MARGIN + (in[i] & 0xFF)];
+            float g = green[MARGIN + (in[i + 1] & 0xFF)];
+            float b = blue[MARGIN + (in[i + 2] & 0xFF)];
             out[o] = encode(m00 * r + m01 * g + m02 * b);
             out[o + 1] = encode(m10 * r + m11 * g + m12 * b);
             out[o + 2] = encode(m20 * r + m21 * g + m22 * b);
@@ -116,7 +128,10 @@ public final class MatrixShaper {
         }
     }
 
-    /** The sRGB level of red, green and blue levels {@code r}, {@code g}, {@code b}, as 0xRRGGBB. */
+    /**
+     * The sRGB levels, as 0xRRGGBB, of red, green and blue levels {@code r}, {@code g}, {@code b}
+     * each plus {@link #MARGIN}: levels from -MARGIN to 255 + MARGIN, those outside 0-255 clipped.
+     */
     int convert(int r, int g, int b) {
         float lr = red[r];
         float lg = green[g];
@@ -128,8 +143,7 @@ public final class MatrixShaper {
 
     /** A linear sRGB value in table steps to its 8-bit level, clipped to the gamut. */
     private static byte encode(float steps) {
-        int k = (int) (steps + 0.5f);
-        return ENCODE[k < 0 ? 0 : k >= ENCODE_STEPS ? ENCODE_STEPS - 1 : k];
+        return ENCODE[Math.min(Math.max((int) (steps + 0.5f), 0), ENCODE_STEPS - 1)];
     }
 
     private static byte[] encodeTable() {

@@ -64,8 +64,8 @@ class MatrixShaperTest {
         MatrixShaper proPhoto = MatrixShaper.parse(IccProfiles.profile(RgbSpace.PROPHOTO));
         int[] patch = {200, 100, 50};
 
-        assertThat(unpack(p3.convert(200, 100, 50))).satisfies(rgb -> near(rgb, RgbSpace.DISPLAY_P3.toSrgb(patch)));
-        assertThat(unpack(proPhoto.convert(120, 100, 90)))
+        assertThat(convert(p3, patch)).satisfies(rgb -> near(rgb, RgbSpace.DISPLAY_P3.toSrgb(patch)));
+        assertThat(convert(proPhoto, new int[] {120, 100, 90}))
                 .satisfies(rgb -> near(rgb, RgbSpace.PROPHOTO.toSrgb(new int[] {120, 100, 90})));
     }
 
@@ -120,8 +120,10 @@ class MatrixShaperTest {
         throw new IllegalArgumentException("no tag " + from);
     }
 
-    private static int[] unpack(int rgb) {
-        return new int[] {rgb >>> 16, rgb >>> 8 & 0xFF, rgb & 0xFF};
+    private static int[] convert(MatrixShaper shaper, int[] rgb) {
+        byte[] pixel = {(byte) rgb[0], (byte) rgb[1], (byte) rgb[2]};
+        shaper.convert(pixel, 0, pixel, 0, 1, 3);
+        return new int[] {pixel[0] & 0xFF, pixel[1] & 0xFF, pixel[2] & 0xFF};
     }
 
     private static void near(int[] actual, int[] expected) {
