@@ -2,7 +2,8 @@
 # Output quality against a reference: for each image, libvips `thumbnail` (Lanczos3, the issue's
 # reference) makes the reference rendition (in sRGB for files tagged with another profile); the
 # resizer and Pillow (the seed's thumbnail call) make theirs as lossless PNG, so only resampling
-# and colour handling are compared; then the PSNR of each against the reference is printed. Higher is closer. Needs libvips-tools and python3-pil.
+# and colour handling are compared; then the PSNR of each against the reference is printed.
+# Higher is closer. Needs libvips-tools and python3-pil.
 # With FORMAT=jpeg both make JPEGs at quality 95 instead (4:2:0, as the product writes them; the
 # resizer then takes its YCbCr-planes path), decoded and compared the same way.
 # Usage: [GAP=2] [FORMAT=jpeg] scripts/quality.sh [SIZE] IMAGE...   (GAP: the resizer's --reducing-gap)
