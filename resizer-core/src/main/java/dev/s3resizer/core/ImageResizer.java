@@ -41,11 +41,13 @@ import java.util.Map;
  *   <li>encode without metadata.</li>
  * </ol>
  * Orientation and colour conversion run after resampling because there they touch the fewest
- * pixels; both commute with resampling. When every rendition is a baseline JPEG and the source an
- * sRGB (or untagged) YCbCr JPEG, the decoder hands over Y, Cb and Cr planes instead of RGB: each
- * is resampled on its own (chroma straight to the half size 4:2:0 keeps; an odd side whole, then
- * averaged in pairs as the encoder would) and the encoder takes
- * them as they are, so no pixel is ever colour-converted or chroma-upsampled. Thread-safe; one
+ * pixels; both commute with resampling (colour conversion nearly: it is resampled in the source's
+ * encoding, as libvips does). When every rendition is a baseline JPEG and the source a YCbCr JPEG
+ * in sRGB (or untagged) or in a matrix/TRC profile (Display P3, Adobe RGB, ...), the decoder hands
+ * over Y, Cb and Cr planes instead of RGB: each is resampled on its own (chroma straight to the
+ * half size 4:2:0 keeps; an odd side whole, then averaged in pairs as the encoder would), a tagged
+ * one converted to sRGB at the output size, and the encoder takes them as they are, so no
+ * decoded pixel is ever colour-converted or chroma-upsampled. Thread-safe; one
  * instance serves every request.
  *
  * <p>{@code List<RenditionResult> out = new ImageResizer(Limits.DEFAULT).render(bytes, renditions);}
@@ -168,9 +170,10 @@ public final class ImageResizer {
     }
 
     /**
-     * The YCbCr path, when every rendition is a baseline JPEG and the source an sRGB JPEG: each
-     * plane resampled on its own, from its own scale, luma to the rendition's size and chroma to
-     * half of it ({@link #chromaSide}), then encoded as they are. Colour is never converted.
+     * The YCbCr path, when every rendition is a baseline JPEG and the source a YCbCr JPEG in sRGB
+     * or a matrix/TRC profile: each plane resampled on its own, from its own scale, luma to the
+     * rendition's size and chroma to half of it ({@link #chromaSide}), converted to sRGB at that
+     * size when tagged, then encoded.
      */
     private List<RenditionResult> renderPlanes(ImageInfo info, Decoded decoded, List<Rendition> renditions,
                                                List<Plan> plans, boolean[] whole) {
@@ -198,8 +201,8 @@ public final class ImageResizer {
         for (int i = 0; i < plans.size(); i++) {
             Rendition r = renditions.get(i);
             Pixels shown = Orientation.apply(y[i], orientation);
-            YccPlanes out = new YccPlanes(shown, Orientation.apply(cb[i], orientation),
-                    Orientation.apply(cr[i], orientation), 1, 1, 0.5, 0.5);
+            YccPlanes out = SrgbConverter.toSrgb(new YccPlanes(shown, Orientation.apply(cb[i], orientation),
+                    Orientation.apply(cr[i], orientation), 1, 1, 0.5, 0.5), decoded.profile());
             results.add(new RenditionResult(r, jpeg.encode(out, r), ImageFormat.JPEG, out.y().width(),
                     out.y().height()));
         }

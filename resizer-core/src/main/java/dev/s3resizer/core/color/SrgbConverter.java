@@ -2,6 +2,7 @@ package dev.s3resizer.core.color;
 
 import dev.s3resizer.core.pixels.BufferedImages;
 import dev.s3resizer.core.pixels.Pixels;
+import dev.s3resizer.core.pixels.YccPlanes;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
@@ -10,8 +11,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 
 /**
- * Converts RGB(A) pixels from an embedded ICC profile to sRGB with the JDK's colour engine (LCMS).
- * Runs on resampled pixels, where it is cheapest; gray and sRGB input pass through.
+ * Converts RGB(A) pixels from an embedded ICC profile to sRGB. Matrix/TRC profiles (Display P3,
+ * Adobe RGB, ProPhoto, ...: nearly all that photos carry) go through our own table-driven
+ * conversion ({@link MatrixShaper}, built once per profile), the rest through the JDK's colour
+ * engine (LCMS). Runs on resampled pixels, where it is cheapest; gray and sRGB input pass through.
  */
 public final class SrgbConverter {
 
@@ -22,6 +25,12 @@ public final class SrgbConverter {
     public static Pixels toSrgb(Pixels src, ICC_Profile profile) {
         if (profile == null || src.channels() == 1 || profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
             return src;
+        }
+        MatrixShaper shaper = IccTransforms.of(profile);
+        if (shaper != null) {
+            Pixels dst = Pixels.allocate(src.width(), src.height(), src.channels());
+            shaper.convert(src.data(), 0, dst.data(), 0, src.width() * src.height(), src.channels());
+            return dst;
         }
         BufferedImage from = BufferedImages.wrap(src, new ICC_ColorSpace(profile));
         Pixels dst = Pixels.allocate(src.width(), src.height(), src.channels());
@@ -35,5 +44,28 @@ public final class SrgbConverter {
             }
         }
         return dst;
+    }
+
+    /**
+     * True when YCbCr planes in {@code profile}'s colour space can be converted by
+     * {@link #toSrgb(YccPlanes, ICC_Profile)}: it is null (sRGB) or an RGB matrix/TRC profile.
+     */
+    public static boolean convertsPlanes(ICC_Profile profile) {
+        return profile == null || IccTransforms.of(profile) != null;
+    }
+
+    /**
+     * Planes as the JPEG encoder takes them (luma at the output size, chroma at half of it) in
+     * sRGB; {@code profile} null means they already are. Only where {@link #convertsPlanes} says so.
+     */
+    public static YccPlanes toSrgb(YccPlanes planes, ICC_Profile profile) {
+        if (profile == null) {
+            return planes;
+        }
+        MatrixShaper shaper = IccTransforms.of(profile);
+        if (shaper == null) {
+            throw new IllegalArgumentException("profile: expected an RGB matrix/TRC profile for planes");
+        }
+        return YccToSrgb.convert(planes, shaper);
     }
 }

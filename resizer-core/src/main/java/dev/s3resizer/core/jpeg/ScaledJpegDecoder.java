@@ -2,6 +2,7 @@ package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.color.SrgbConverter;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
@@ -57,8 +58,9 @@ public final class ScaledJpegDecoder implements Decoder {
     }
 
     /**
-     * For the resizer: any scale from 1/8 to 8/8 ({@link ScaledLayout#scaleFor}), and sRGB YCbCr
-     * as planes when the request takes them, chroma at the scale it needs rather than luma's.
+     * For the resizer: any scale from 1/8 to 8/8 ({@link ScaledLayout#scaleFor}), and YCbCr as
+     * planes when the request takes them and the colour space is sRGB or an RGB matrix/TRC profile
+     * (converted after resampling), chroma at the scale it needs rather than luma's.
      */
     @Override
     public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
@@ -89,11 +91,12 @@ public final class ScaledJpegDecoder implements Decoder {
         Frame frame = reader.frame;
         ColorModel model = ColorModel.of(frame, reader.adobeTransform);
         ICC_Profile profile = reader.icc.profile();
-        if (request != null && request.planes() && model == ColorModel.YCBCR && rgbProfile(profile) == null) {
+        if (request != null && request.planes() && model == ColorModel.YCBCR
+                && SrgbConverter.convertsPlanes(rgbProfile(profile))) {
             ScaledLayout layout = planarLayout(frame, request);
             PlaneAssembler planes = new PlaneAssembler(layout, planeBuffers);
             run(data, reader, first, layout, planes);
-            return new Decoded(null, ycc(layout, planes), null);
+            return new Decoded(null, ycc(layout, planes), rgbProfile(profile));
         }
         boolean cmykProfile = profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_CMYK;
         boolean ink = model.components == 4 && cmykProfile;
