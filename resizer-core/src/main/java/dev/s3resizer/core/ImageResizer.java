@@ -20,6 +20,7 @@ import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
 import dev.s3resizer.core.resample.Resampler;
 import dev.s3resizer.core.resample.Resampler.Halving;
+import dev.s3resizer.core.tiff.TiffDecoder;
 
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
@@ -85,7 +86,8 @@ public final class ImageResizer {
      */
     public ImageResizer(Limits limits, double reducingGap) {
         this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
-                        ImageFormat.PNG, PngDecoder.withImageIoFallback()), new ImageIoDecoder()),
+                        ImageFormat.PNG, PngDecoder.withImageIoFallback(),
+                        ImageFormat.TIFF, TiffDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 
