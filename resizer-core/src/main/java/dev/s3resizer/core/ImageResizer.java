@@ -9,6 +9,7 @@ import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.FormatDecoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
 import dev.s3resizer.core.encode.Encoder;
+import dev.s3resizer.core.gif.GifDecoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
 import dev.s3resizer.core.jpeg.ScaledJpegDecoder;
 import dev.s3resizer.core.jpeg.encode.JpegEncoder;
@@ -87,7 +88,8 @@ public final class ImageResizer {
     public ImageResizer(Limits limits, double reducingGap) {
         this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
                         ImageFormat.PNG, PngDecoder.withImageIoFallback(),
-                        ImageFormat.TIFF, TiffDecoder.withImageIoFallback()), new ImageIoDecoder()),
+                        ImageFormat.TIFF, TiffDecoder.withImageIoFallback(),
+                        ImageFormat.GIF, GifDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 
