@@ -8,12 +8,12 @@ import dev.s3resizer.core.decode.PngIccProfile;
 import dev.s3resizer.core.pixels.Pixels;
 
 /**
- * Decodes a non-interlaced PNG of 8- or 16-bit samples (gray, gray+alpha, RGB, RGBA, palette of
- * any depth, tRNS) straight into {@link Pixels}: the IDAT chunks inflate row by row through the
+ * Decodes a PNG, interlaced ({@link Adam7}) or not, of 8- or 16-bit samples (gray, gray+alpha,
+ * RGB, RGBA, palette of any depth, tRNS) straight into {@link Pixels}: the IDAT chunks inflate row by row through the
  * JDK's native zlib, each row is unfiltered in place and written into the output, which is the
  * only image-sized allocation. The same pixels and channel layout as the JDK's PNG reader in about
  * half its time (a 2000x2000 RGBA logo: 36 ms against 67 at 8 bits, 73 against 173 at 16), most
- * of it in zlib itself. Adam7 and gray below 8 bits raise
+ * of it in zlib itself. Gray below 8 bits raises
  * {@link UnsupportedPngException}, for {@link #withImageIoFallback} to hand to ImageIO; damaged
  * data raises {@link dev.s3resizer.core.CorruptImageException}. Thread-safe.
  *
@@ -21,7 +21,7 @@ import dev.s3resizer.core.pixels.Pixels;
  */
 public final class PngDecoder implements Decoder {
 
-    /** The pipeline's PNG decoder: this one, with ImageIO for Adam7 and gray below 8 bits. */
+    /** The pipeline's PNG decoder: this one, with ImageIO for gray below 8 bits. */
     public static Decoder withImageIoFallback() {
         return new ImageIoFallback("PNG", new PngDecoder(), UnsupportedPngException.class);
     }
@@ -31,15 +31,16 @@ public final class PngDecoder implements Decoder {
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
         PngFile file = PngFile.read(data);
         Ihdr header = file.header();
-        if (header.interlaced()) {
-            throw new UnsupportedPngException("Adam7-interlaced images are not decoded here");
-        }
         if (header.colourType() == Ihdr.GRAY && header.bitDepth() < 8) {
             throw new UnsupportedPngException(header.bitDepth() + "-bit gray images are not decoded here");
         }
         RowLayout layout = RowLayout.of(file);
         Pixels pixels = Pixels.allocate(header.width(), header.height(), layout.channels());
-        decodeRows(data, file, layout, pixels);
+        if (header.interlaced()) {
+            Adam7.decode(data, file, layout, pixels);
+        } else {
+            decodeRows(data, file, layout, pixels);
+        }
         return new Decoded(pixels, info.hasIccProfile() ? PngIccProfile.from(data) : null);
     }
 
