@@ -2,6 +2,7 @@ package dev.s3resizer.core;
 
 import dev.s3resizer.core.adjust.Flatten;
 import dev.s3resizer.core.adjust.Orientation;
+import dev.s3resizer.core.bmp.BmpDecoder;
 import dev.s3resizer.core.color.SrgbConverter;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
@@ -89,7 +90,8 @@ public final class ImageResizer {
         this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
                         ImageFormat.PNG, PngDecoder.withImageIoFallback(),
                         ImageFormat.TIFF, TiffDecoder.withImageIoFallback(),
-                        ImageFormat.GIF, GifDecoder.withImageIoFallback()), new ImageIoDecoder()),
+                        ImageFormat.GIF, GifDecoder.withImageIoFallback(),
+                        ImageFormat.BMP, BmpDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 
