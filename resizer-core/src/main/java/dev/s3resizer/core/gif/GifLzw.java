@@ -104,12 +104,15 @@ final class GifLzw {
     private int emit(int code, byte[] out, int o, int limit) {
         int stop = o + length[code];
         int c = code;
-        for (int q = stop - 1; q >= o; q--) {
-            if (q < limit) {
-                out[q] = last[c];
-            }
+        int q = stop - 1;
+        for (; q >= limit; q--) {
             c = prefix[c];
         }
+        for (; q > o; q--) {
+            out[q] = last[c];
+            c = prefix[c];
+        }
+        out[o] = last[c];
         return Math.min(stop, limit);
     }
 
