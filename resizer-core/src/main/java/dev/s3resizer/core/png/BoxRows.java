@@ -4,11 +4,11 @@ import dev.s3resizer.core.pixels.Pixels;
 
 /**
  * Shrink-on-load for PNG: averages {@code fx x fy} blocks of decoded rows as they arrive, so
- * the full-size raster never exists. Rows are summed into one row of block sums; when a block of
- * rows is complete (or the image ends) its averages become one output row. Blocks at the right
- * and bottom edges average the pixels they have, with the rounding of
- * {@link dev.s3resizer.core.resample.BoxReduce}, so the result is the same as decoding in full and
- * reducing afterwards.
+ * the full-size raster never exists. Rows are summed column by column; when a block of rows is
+ * complete (or the image ends) the column sums are summed across each block and their averages
+ * become one output row. Blocks at the right and bottom edges average the pixels they have, with
+ * the rounding of {@link dev.s3resizer.core.resample.BoxReduce}, so the result is the same as
+ * decoding in full and reducing afterwards.
  *
  * <p>{@code BoxRows box = new BoxRows(width, height, channels, 4, 4); box.add(row); Pixels small = box.pixels();}
  */
@@ -20,7 +20,7 @@ final class BoxRows {
     private final int fx;
     private final int fy;
     private final Pixels out;
-    private final int[] sums;
+    private final int[] columns;
     private int rowsIn;
     private int y;
 
@@ -31,33 +31,24 @@ final class BoxRows {
         this.fx = fx;
         this.fy = fy;
         this.out = Pixels.allocate((width + fx - 1) / fx, (height + fy - 1) / fy, channels);
-        this.sums = new int[out.width() * channels];
+        this.columns = new int[width * channels];
     }
 
-    /** The output size for an image of {@code width x height} reduced by {@code fx x fy}. */
+    /** The reduced image, complete once every row has been added. */
     Pixels pixels() {
         return out;
     }
 
-    /** Adds the next decoded row ({@code width * channels} samples from {@code row[0]}). */
+    /** Adds the next decoded row ({@code width * channels} samples from {@code row[0]}) to the column sums. */
     void add(byte[] row) {
-        int c = channels;
-        int blockBytes = fx * c;
-        int full = width / fx;
-        for (int b = 0, s = 0; b < full; b++) {
-            int o = b * c;
-            for (int i = 0; i < blockBytes; i += c, s += c) {
-                for (int k = 0; k < c; k++) {
-                    sums[o + k] += row[s + k] & 0xFF;
-                }
+        int n = width * channels;
+        if (rowsIn == 0) {
+            for (int i = 0; i < n; i++) {
+                columns[i] = row[i] & 0xFF;
             }
-        }
-        if (full * fx < width) {
-            int o = full * c;
-            for (int s = full * blockBytes; s < width * c; s += c) {
-                for (int k = 0; k < c; k++) {
-                    sums[o + k] += row[s + k] & 0xFF;
-                }
+        } else {
+            for (int i = 0; i < n; i++) {
+                columns[i] += row[i] & 0xFF;
             }
         }
         rowsIn++;
@@ -67,16 +58,21 @@ final class BoxRows {
         }
     }
 
+    /** Sums the column sums across each block and writes the block averages as the next output row. */
     private void emit() {
         byte[] d = out.data();
-        int row = (y - 1) / fy;
-        int at = row * out.width() * channels;
+        int c = channels;
+        int at = (y - 1) / fy * out.width() * c;
         for (int ox = 0; ox < out.width(); ox++) {
-            int n = Math.min(fx, width - ox * fx) * rowsIn;
-            int half = n >> 1;
-            for (int k = 0, i = ox * channels; k < channels; k++, i++) {
-                d[at + i] = (byte) ((sums[i] + half) / n);
-                sums[i] = 0;
+            int cols = Math.min(fx, width - ox * fx);
+            int n = cols * rowsIn;
+            int first = ox * fx * c;
+            for (int k = 0; k < c; k++) {
+                int sum = 0;
+                for (int i = first + k, end = first + cols * c; i < end; i += c) {
+                    sum += columns[i];
+                }
+                d[at++] = (byte) ((sum + (n >> 1)) / n);
             }
         }
         rowsIn = 0;
