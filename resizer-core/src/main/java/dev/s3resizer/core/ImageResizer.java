@@ -2,6 +2,7 @@ package dev.s3resizer.core;
 
 import dev.s3resizer.core.adjust.Flatten;
 import dev.s3resizer.core.adjust.Orientation;
+import dev.s3resizer.core.bmp.BmpDecoder;
 import dev.s3resizer.core.color.SrgbConverter;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
@@ -9,6 +10,7 @@ import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.FormatDecoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
 import dev.s3resizer.core.encode.Encoder;
+import dev.s3resizer.core.gif.GifDecoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
 import dev.s3resizer.core.jpeg.ScaledJpegDecoder;
 import dev.s3resizer.core.jpeg.encode.JpegEncoder;
@@ -20,6 +22,7 @@ import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
 import dev.s3resizer.core.resample.Resampler;
 import dev.s3resizer.core.resample.Resampler.Halving;
+import dev.s3resizer.core.tiff.TiffDecoder;
 
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
@@ -87,7 +90,10 @@ public final class ImageResizer {
      */
     public ImageResizer(Limits limits, double reducingGap) {
         this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
-                        ImageFormat.PNG, PngDecoder.withImageIoFallback()), new ImageIoDecoder()),
+                        ImageFormat.PNG, PngDecoder.withImageIoFallback(),
+                        ImageFormat.TIFF, TiffDecoder.withImageIoFallback(),
+                        ImageFormat.GIF, GifDecoder.withImageIoFallback(),
+                        ImageFormat.BMP, BmpDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 
