@@ -8,6 +8,7 @@ import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.FormatDecoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
+import dev.s3resizer.core.decode.NativeWebpDecoder;
 import dev.s3resizer.core.encode.Encoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
 import dev.s3resizer.core.jpeg.ScaledJpegDecoder;
@@ -20,6 +21,7 @@ import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
 import dev.s3resizer.core.resample.Resampler;
 import dev.s3resizer.core.resample.Resampler.Halving;
+import dev.s3resizer.core.webp.WebpEncoder;
 
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
@@ -71,6 +73,7 @@ public final class ImageResizer {
     private final Decoder decoder;
     private final Encoder jpeg;
     private final Encoder png;
+    private final Encoder webp = new WebpEncoder();
 
     public ImageResizer(Limits limits) {
         this(limits, DEFAULT_REDUCING_GAP);
@@ -85,7 +88,8 @@ public final class ImageResizer {
      */
     public ImageResizer(Limits limits, double reducingGap) {
         this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
-                        ImageFormat.PNG, PngDecoder.withImageIoFallback()), new ImageIoDecoder()),
+                        ImageFormat.PNG, PngDecoder.withImageIoFallback(),
+                        ImageFormat.WEBP, NativeWebpDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 
@@ -302,7 +306,12 @@ public final class ImageResizer {
         if (pixels.hasAlpha() && (format == ImageFormat.JPEG || !transparent)) {
             pixels = Flatten.onto(pixels, rendition.background());
         }
-        byte[] bytes = (format == ImageFormat.PNG ? png : jpeg).encode(pixels, rendition);
+        Encoder encoder = switch (format) {
+            case PNG -> png;
+            case WEBP -> webp;
+            default -> jpeg;
+        };
+        byte[] bytes = encoder.encode(pixels, rendition);
         return new RenditionResult(rendition, bytes, format, pixels.width(), pixels.height());
     }
 

@@ -1,0 +1,75 @@
+package dev.s3resizer.core.decode;
+
+import com.luciad.imageio.webp.WebPImageReaderSpi;
+import com.luciad.imageio.webp.WebPReadParam;
+import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.UnsupportedImageException;
+import dev.s3resizer.core.webp.Libwebp;
+
+import javax.imageio.ImageReader;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+/**
+ * Still WebP through libwebp, the reference decoder, shrinking on load when the renditions need at
+ * most three quarters of the pixels (libwebp's rescaler averages areas, as the box pre-reduction
+ * does). Declines ({@link Declined}) animations and platforms where libwebp does not load, which
+ * then go to the pure-Java reader: {@code decoder()} wires that fallback.
+ *
+ * <p>{@code Decoder webp = NativeWebpDecoder.withImageIoFallback();}
+ */
+public final class NativeWebpDecoder implements Decoder {
+
+    private static final WebPImageReaderSpi SPI = new WebPImageReaderSpi();
+
+    /** libwebp first, TwelveMonkeys' pure-Java reader for what it declines. */
+    public static Decoder withImageIoFallback() {
+        return new ImageIoFallback("WebP", new NativeWebpDecoder(), Declined.class);
+    }
+
+    @Override
+    public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
+        if (info.frames() > 1) {
+            throw new Declined("libwebp's still-image decoder does not read animations");
+        }
+        if (!Libwebp.available()) {
+            throw new Declined("libwebp is not available on " + Libwebp.platform() + " (" + Libwebp.problem() + ")");
+        }
+        ImageReader reader = SPI.createReaderInstance(null);
+        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            reader.setInput(in, true, true);
+            WebPReadParam param = (WebPReadParam) reader.getDefaultReadParam();
+            shrinkOnLoad(param, info, minWidth, minHeight);
+            Decoded decoded = ToPixels.convert(reader.read(0, param));
+            return new Decoded(decoded.pixels(), info.hasIccProfile() ? WebpIccProfile.from(data) : null);
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("UnsupportedFeature")) {
+                throw new Declined("libwebp: " + message);
+            }
+            throw new CorruptImageException("WebP: cannot decode: " + message, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** Asks libwebp for the smallest size, same aspect, that still covers the request. */
+    private static void shrinkOnLoad(WebPReadParam param, ImageInfo info, int minWidth, int minHeight) {
+        double scale = Math.max((double) minWidth / info.width(), (double) minHeight / info.height());
+        if (scale > 0.75) {
+            return;
+        }
+        param.setUseScaling(true);
+        param.setScaledWidth(Math.min(info.width(), (int) Math.ceil(info.width() * scale)));
+        param.setScaledHeight(Math.min(info.height(), (int) Math.ceil(info.height() * scale)));
+    }
+
+    /** What libwebp leaves to the pure-Java reader. */
+    static final class Declined extends UnsupportedImageException {
+        Declined(String message) {
+            super(message);
+        }
+    }
+}
