@@ -38,6 +38,7 @@ public final class ProcessService {
     private final ImageResizer resizer;
     private final RenditionTargets targets;
     private final FailureRecords failures;
+    private final ManifestWriter manifests;
     /** Decoding and encoding are CPU work: at most one per core at a time, however many requests wait on I/O. */
     private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
@@ -47,6 +48,7 @@ public final class ProcessService {
         this.resizer = new ImageResizer(config.limits(), config.reducingGap());
         this.targets = new RenditionTargets(config);
         this.failures = new FailureRecords(config, store, Clock.systemUTC());
+        this.manifests = new ManifestWriter(config, store, resizer, targets, Clock.systemUTC());
     }
 
     /** The failure records this service writes and clears. */
@@ -160,6 +162,7 @@ public final class ProcessService {
                     }
                 }
             }
+            manifests.remove(source);
             clearFailure(source);
             return new Outcome(Outcome.Status.REMOVED, source, removed.size() + " renditions removed", removed, 0, Map.of());
         } catch (RuntimeException e) {
@@ -184,7 +187,7 @@ public final class ProcessService {
                 return false;
             }
         }
-        return true;
+        return manifests.isCurrent(source);
     }
 
     /** Every object at a key where a rendition of this source may live, one HEAD each. */
@@ -231,6 +234,7 @@ public final class ProcessService {
             written.add(new Outcome.Written(r.rendition().name(), target.key(), r.width(), r.height(), r.size()));
             removeOtherFormat(r, source, target, existing);
         }
+        manifests.write(source, bytes, results);
         long t3 = System.nanoTime();
         timings.put("get", (t1 - t0) / 1_000_000);
         timings.put("render", (t2 - t1) / 1_000_000);

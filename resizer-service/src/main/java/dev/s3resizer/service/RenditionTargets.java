@@ -32,13 +32,17 @@ final class RenditionTargets {
         return List.of(target(rendition, sourceKey, ImageFormat.JPEG), target(rendition, sourceKey, ImageFormat.PNG));
     }
 
-    /** True when the key is where this configuration writes renditions or failure records. */
+    /** True when the key is where this configuration writes renditions, manifests or failure records. */
     boolean isOutputKey(String bucket, String key) {
         if (!bucket.equals(config.destination().bucket())) {
             return false;
         }
         String failed = config.destination().failedPrefix();
         if (!failed.isEmpty() && key.startsWith(failed)) {
+            return true;
+        }
+        String manifests = config.destination().manifestPrefix();
+        if (!manifests.isEmpty() && key.startsWith(manifests)) {
             return true;
         }
         for (Rendition r : config.renditions()) {
