@@ -1,6 +1,7 @@
 package dev.s3resizer.core;
 
 import dev.s3resizer.core.adjust.Flatten;
+import dev.s3resizer.core.animate.AnimatedGif;
 import dev.s3resizer.core.adjust.Orientation;
 import dev.s3resizer.core.color.SrgbConverter;
 import dev.s3resizer.core.decode.DecodeRequest;
@@ -134,6 +135,9 @@ public final class ImageResizer {
             throw new IllegalArgumentException("renditions: expected at least one");
         }
         ImageInfo info = inspect(data);
+        if (AnimatedGif.keeps(info, renditions)) {
+            return AnimatedGif.render(data, info, renditions, limits, still -> render(data, still));
+        }
         List<Plan> plans = new ArrayList<>(renditions.size());
         int needWidth = 1;
         int needHeight = 1;

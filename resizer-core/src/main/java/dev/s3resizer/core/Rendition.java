@@ -26,6 +26,7 @@ public final class Rendition {
     private final boolean progressive;
     private final boolean upscale;
     private final boolean lossless;
+    private final boolean animated;
 
     private Rendition(Builder b) {
         this.name = b.name;
@@ -38,6 +39,7 @@ public final class Rendition {
         this.progressive = b.progressive;
         this.upscale = b.upscale;
         this.lossless = b.lossless;
+        this.animated = b.animated;
     }
 
     public static Builder builder(String name) {
@@ -47,7 +49,8 @@ public final class Rendition {
     /**
      * Parses a compact spec: a box {@code W} or {@code WxH} followed by comma-separated options,
      * any of {@code fit|cover|width}, {@code auto|jpeg|png|webp}, {@code qN}, {@code progressive},
-     * {@code upscale}, {@code lossless} (WebP only), {@code bg=RRGGBB}. A lone {@code W} means a W x W box.
+     * {@code upscale}, {@code lossless} (WebP only), {@code animated}, {@code bg=RRGGBB}. A lone {@code W}
+     * means a W x W box.
      */
     public static Rendition parse(String name, String spec) {
         Builder b = builder(name);
@@ -86,11 +89,14 @@ public final class Rendition {
     public boolean upscale() { return upscale; }
     /** WebP only: lossless (VP8L) instead of lossy; quality is then the compression effort. */
     public boolean lossless() { return lossless; }
+    /** An animated GIF source stays animated: an animated GIF, every frame resized; otherwise the first frame. */
+    public boolean animated() { return animated; }
 
     /** The same rendition in another format (lossless is dropped unless that is WebP). */
     public Rendition withFormat(OutputFormat other) {
         return builder(name).box(width, height).mode(mode).format(other).quality(quality).background(background)
-                .progressive(progressive).upscale(upscale).lossless(lossless && other == OutputFormat.WEBP).build();
+                .progressive(progressive).upscale(upscale).lossless(lossless && other == OutputFormat.WEBP)
+                .animated(animated).build();
     }
 
     /** The spec in the form {@link #parse} reads; also what the spec hash of a stored rendition covers. */
@@ -108,6 +114,9 @@ public final class Rendition {
         }
         if (lossless) {
             s.append(",lossless");
+        }
+        if (animated) {
+            s.append(",animated");
         }
         return s.toString();
     }
@@ -139,6 +148,7 @@ public final class Rendition {
         private boolean progressive;
         private boolean upscale;
         private boolean lossless;
+        private boolean animated;
 
         private Builder(String name) {
             if (name == null || !NAME.matcher(name).matches()) {
@@ -198,6 +208,12 @@ public final class Rendition {
             return this;
         }
 
+        /** Keep an animated GIF source animated (as a GIF); still sources are unaffected. */
+        public Builder animated(boolean animated) {
+            this.animated = animated;
+            return this;
+        }
+
         /** WebP only, checked by {@link #build}. */
         public Builder lossless(boolean lossless) {
             this.lossless = lossless;
@@ -213,6 +229,7 @@ public final class Rendition {
                 case "progressive" -> progressive(true);
                 case "upscale" -> upscale(true);
                 case "lossless" -> lossless(true);
+                case "animated" -> animated(true);
                 default -> {
                     if (w.matches("q\\d{1,3}")) {
                         quality(Integer.parseInt(w.substring(1)));
@@ -221,7 +238,7 @@ public final class Rendition {
                     } else {
                         throw new IllegalArgumentException("rendition " + name + ": unknown option '" + word
                                 + "' (expected fit|cover|width, auto|jpeg|png|webp, qN, bg=RRGGBB, progressive, upscale,"
-                                + " lossless)");
+                                + " lossless, animated)");
                     }
                 }
             }

@@ -67,9 +67,13 @@ final class RenditionFormats {
                 .toList();
     }
 
-    /** The extensions a rendition's keys may end with: two for {@code auto}, one otherwise. */
+    /** The extensions a rendition's keys may end with: two for {@code auto}, one otherwise; and gif when animated. */
     static List<String> extensions(Rendition r) {
-        return r.format() == OutputFormat.AUTO ? List.of("jpg", "png")
-                : List.of(r.format().resolve(false).extension().toLowerCase(Locale.ROOT));
+        List<String> out = new ArrayList<>(r.format() == OutputFormat.AUTO ? List.of("jpg", "png")
+                : List.of(r.format().resolve(false).extension().toLowerCase(Locale.ROOT)));
+        if (r.animated()) {
+            out.add("gif");
+        }
+        return out;
     }
 }

@@ -105,6 +105,15 @@ final class YamlSection {
         return out;
     }
 
+    /** {@code animated: keep} keeps an animated GIF animated; {@code first} (the default) takes its first frame. */
+    private static boolean animated(String value) {
+        return switch (value) {
+            case "keep" -> true;
+            case "first" -> false;
+            default -> throw new IllegalArgumentException("animated: expected keep or first but got '" + value + "'");
+        };
+    }
+
     private static List<Rendition> fromOptions(String name, Map<?, ?> options) {
         Object width = options.get("width");
         Object height = options.get("height");
@@ -127,8 +136,9 @@ final class YamlSection {
                 case "progressive" -> b.progressive(Boolean.parseBoolean(value));
                 case "upscale" -> b.upscale(Boolean.parseBoolean(value));
                 case "lossless" -> b.lossless(Boolean.parseBoolean(value));
+                case "animated" -> b.animated(animated(value));
                 default -> throw new IllegalArgumentException("unknown option '" + k + "' (expected width, height,"
-                        + " mode, format, formats, quality, background, progressive, upscale, lossless)");
+                        + " mode, format, formats, quality, background, progressive, upscale, lossless, animated)");
             }
         }
         Object formats = options.get("formats");

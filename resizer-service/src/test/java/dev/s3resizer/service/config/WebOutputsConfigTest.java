@@ -36,6 +36,20 @@ class WebOutputsConfigTest {
     }
 
     @Test
+    void animatedKeepOrFirst() throws IOException {
+        ResizerConfig c = ConfigLoader.load(yaml("""
+                renditions:
+                  moving: {width: 480, animated: keep}
+                  still: {width: 480, animated: first}
+                  short: 320,animated
+                """), Map.of());
+
+        assertThat(c.renditions()).extracting(Rendition::animated).containsExactly(true, false, true);
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("renditions: {m: {width: 480, animated: yes}}"), Map.of()))
+                .hasMessageContaining("animated: expected keep or first but got 'yes'");
+    }
+
+    @Test
     void environmentListTakesJoinedFormats() {
         ResizerConfig c = ConfigLoader.load(null, Map.of("RESIZER_RENDITIONS", "medium=1000,jpeg+webp;hero=2000,webp,q60"));
 
