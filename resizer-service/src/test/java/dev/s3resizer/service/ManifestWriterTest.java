@@ -126,8 +126,47 @@ class ManifestWriterTest {
     }
 
     @Test
+    void animatedRenditionOfAnAnimatedGifIsAGifListedInTheManifest() throws Exception {
+        ProcessService animated = new ProcessService(ConfigLoader.load(null, Map.of(
+                "RESIZER_RENDITIONS", "still=100,jpeg;moving=100,animated",
+                "RESIZER_KEY_TEMPLATE", "{rendition}/{dir}{stem}.{ext}")), new S3ObjectStore(s3.s3));
+        s3.put("incoming", "anim/blink.gif", twoFrameGif());
+
+        animated.process(ObjectRef.of("incoming", "anim/blink.gif"));
+
+        assertThat(s3.head("resized", "moving/anim/blink.gif").contentType()).isEqualTo("image/gif");
+        assertThat(s3.head("resized", "still/anim/blink.jpg").contentType()).isEqualTo("image/jpeg");
+        byte[] json = s3.get("resized", "manifests/anim/blink.gif.json");
+        assertThat(schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON)).isEmpty();
+        assertThat(Manifest.fromJson(json).renditions()).extracting(Manifest.Entry::format).containsExactly("jpeg", "gif");
+        var reader = ImageIO.getImageReadersByFormatName("gif").next();
+        reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(s3.get("resized", "moving/anim/blink.gif"))));
+        assertThat(reader.getNumImages(true)).isEqualTo(2);
+    }
+
+    @Test
     void manifestsAreNeverSources() {
         assertThat(service.notOurs(ObjectRef.of("resized", "manifests/a.jpg.json"))).isPresent();
+    }
+
+    private static byte[] twoFrameGif() throws Exception {
+        var writer = ImageIO.getImageWritersByFormatName("gif").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int rgb : new int[] {0xC83C28, 0x2878C8}) {
+                BufferedImage frame = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
+                var g = frame.createGraphics();
+                g.setColor(new java.awt.Color(rgb));
+                g.fillRect(0, 0, 200, 150);
+                g.dispose();
+                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        }
+        writer.dispose();
+        return bytes.toByteArray();
     }
 
     /** The JPEG with an EXIF block saying orientation 6 (displayed turned a quarter clockwise). */
