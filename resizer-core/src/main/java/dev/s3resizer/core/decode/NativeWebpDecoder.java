@@ -11,20 +11,35 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Still WebP through libwebp, the reference decoder, shrinking on load when the renditions need at
  * most three quarters of the pixels (libwebp's rescaler averages areas, as the box pre-reduction
- * does). Declines ({@link Declined}) animations and platforms where libwebp does not load, which
- * then go to the pure-Java reader: {@code decoder()} wires that fallback.
+ * does). Animations, and every WebP where libwebp does not load (said once in the log), go to
+ * the pure-Java reader; so do files libwebp declines ({@link Declined}), through
+ * {@link #withImageIoFallback()}.
  *
  * <p>{@code Decoder webp = NativeWebpDecoder.withImageIoFallback();}
  */
 public final class NativeWebpDecoder implements Decoder {
 
+    private static final System.Logger LOG = System.getLogger(NativeWebpDecoder.class.getName());
     private static final WebPImageReaderSpi SPI = new WebPImageReaderSpi();
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
 
-    /** libwebp first, TwelveMonkeys' pure-Java reader for what it declines. */
+    private final Decoder pureJava;
+
+    /** With TwelveMonkeys' reader for animations and platforms without libwebp. */
+    public NativeWebpDecoder() {
+        this(new ImageIoDecoder());
+    }
+
+    NativeWebpDecoder(Decoder pureJava) {
+        this.pureJava = pureJava;
+    }
+
+    /** libwebp first, TwelveMonkeys' pure-Java reader for what it does not or cannot read. */
     public static Decoder withImageIoFallback() {
         return new ImageIoFallback("WebP", new NativeWebpDecoder(), Declined.class);
     }
@@ -32,10 +47,14 @@ public final class NativeWebpDecoder implements Decoder {
     @Override
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
         if (info.frames() > 1) {
-            throw new Declined("libwebp's still-image decoder does not read animations");
+            return pureJava.decode(data, info, minWidth, minHeight);
         }
         if (!Libwebp.available()) {
-            throw new Declined("libwebp is not available on " + Libwebp.platform() + " (" + Libwebp.problem() + ")");
+            if (!TOLD.getAndSet(true)) {
+                LOG.log(System.Logger.Level.WARNING, "libwebp is not available on " + Libwebp.platform() + " ("
+                        + Libwebp.problem() + "): WebP input is decoded by the slower pure-Java reader");
+            }
+            return pureJava.decode(data, info, minWidth, minHeight);
         }
         ImageReader reader = SPI.createReaderInstance(null);
         try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
