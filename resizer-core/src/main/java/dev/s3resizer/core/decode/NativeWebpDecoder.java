@@ -64,14 +64,25 @@ public final class NativeWebpDecoder implements Decoder {
             Decoded decoded = ToPixels.convert(reader.read(0, param));
             return new Decoded(decoded.pixels(), info.hasIccProfile() ? WebpIccProfile.from(data) : null);
         } catch (IOException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("UnsupportedFeature")) {
-                throw new Declined("libwebp: " + message);
-            }
-            throw new CorruptImageException("WebP: cannot decode: " + message, e);
+            throw failure(info, String.valueOf(e.getMessage()), e);
+        } catch (OutOfMemoryError e) {
+            // The binding's report of libwebp's VP8_STATUS_OUT_OF_MEMORY, which a damaged header can cause:
+            // the pixel limit was checked on the probed size, so the pure-Java reader may say what is wrong.
+            throw new Declined("libwebp could not allocate for this " + info.width() + "x" + info.height() + " WebP");
         } finally {
             reader.dispose();
         }
+    }
+
+    /** libwebp's status (the binding reports "Decode returned code NotEnoughData") as the core's exceptions. */
+    private static RuntimeException failure(ImageInfo info, String message, IOException e) {
+        if (message.contains("UnsupportedFeature")) {
+            return new Declined("libwebp: " + message);
+        }
+        if (message.contains("NotEnoughData")) {
+            return new CorruptImageException(info.format() + ": the file ends before its image data does (truncated)", e);
+        }
+        return new CorruptImageException(info.format() + ": cannot decode: libwebp: " + message, e);
     }
 
     /** Asks libwebp for the smallest size, same aspect, that still covers the request. */
