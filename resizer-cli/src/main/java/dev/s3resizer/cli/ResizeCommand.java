@@ -47,8 +47,9 @@ final class ResizeCommand implements Callable<Integer> {
             description = "fit: inside the box (default); cover: fill the box, crop the centre; width: exact width.")
     ResizeMode mode;
 
-    @Option(names = "--format", paramLabel = "auto|jpeg|png", converter = FormatConverter.class,
-            description = "Output format (default: jpeg). auto keeps PNG for images with real transparency.")
+    @Option(names = "--format", paramLabel = "auto|jpeg|png|webp", converter = FormatConverter.class,
+            description = "Output format (default: jpeg). auto keeps PNG for images with real transparency;"
+                    + " webp (libwebp) keeps it too.")
     OutputFormat format;
 
     @Option(names = "--reducing-gap", paramLabel = "G",
@@ -61,7 +62,8 @@ final class ResizeCommand implements Callable<Integer> {
 
     @Option(names = "--rendition", paramLabel = "NAME=SPEC", mapFallbackValue = "",
             description = {"A named rendition, repeatable, e.g. thumb=320 or card=600x400,cover,q85.",
-                "SPEC: W or WxH, then any of fit|cover|width, auto|jpeg|png, qN, progressive, upscale, bg=RRGGBB.",
+                "SPEC: W or WxH, then any of fit|cover|width, auto|jpeg|png|webp, qN, progressive, upscale,"
+                        + " lossless (webp), bg=RRGGBB.",
                 "Replaces --width/--height/--mode/--format/--quality."})
     Map<String, String> renditions;
 

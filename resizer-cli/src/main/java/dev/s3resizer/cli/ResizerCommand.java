@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Makes web-sized renditions of images: on files, on a local S3 endpoint, or in AWS Lambda.",
         subcommands = {ResizeCommand.class, ServeCommand.class, InvokeCommand.class, WorkerCommand.class,
-                BackfillCommand.class, FailuresCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                BackfillCommand.class, FailuresCommand.class, SrcsetCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class ResizerCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,6 +1,7 @@
 package dev.s3resizer.core;
 
 import dev.s3resizer.core.adjust.Flatten;
+import dev.s3resizer.core.animate.AnimatedGif;
 import dev.s3resizer.core.adjust.Orientation;
 import dev.s3resizer.core.bmp.BmpDecoder;
 import dev.s3resizer.core.color.SrgbConverter;
@@ -9,6 +10,7 @@ import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.FormatDecoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
+import dev.s3resizer.core.decode.NativeWebpDecoder;
 import dev.s3resizer.core.encode.Encoder;
 import dev.s3resizer.core.gif.GifDecoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
@@ -23,6 +25,7 @@ import dev.s3resizer.core.resample.Plan;
 import dev.s3resizer.core.resample.Resampler;
 import dev.s3resizer.core.resample.Resampler.Halving;
 import dev.s3resizer.core.tiff.TiffDecoder;
+import dev.s3resizer.core.webp.WebpEncoder;
 
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
@@ -76,6 +79,7 @@ public final class ImageResizer {
     private final Decoder decoder;
     private final Encoder jpeg;
     private final Encoder png;
+    private final Encoder webp = new WebpEncoder();
 
     public ImageResizer(Limits limits) {
         this(limits, DEFAULT_REDUCING_GAP);
@@ -93,7 +97,8 @@ public final class ImageResizer {
                         ImageFormat.PNG, PngDecoder.withImageIoFallback(),
                         ImageFormat.TIFF, TiffDecoder.withImageIoFallback(),
                         ImageFormat.GIF, GifDecoder.withImageIoFallback(),
-                        ImageFormat.BMP, BmpDecoder.withImageIoFallback()), new ImageIoDecoder()),
+                        ImageFormat.BMP, BmpDecoder.withImageIoFallback(),
+                        ImageFormat.WEBP, NativeWebpDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 
@@ -138,6 +143,9 @@ public final class ImageResizer {
             throw new IllegalArgumentException("renditions: expected at least one");
         }
         ImageInfo info = inspect(data);
+        if (AnimatedGif.keeps(info, renditions)) {
+            return AnimatedGif.render(data, info, renditions, limits, still -> render(data, still));
+        }
         List<Plan> plans = new ArrayList<>(renditions.size());
         int needWidth = 1;
         int needHeight = 1;
@@ -311,7 +319,12 @@ public final class ImageResizer {
         if (pixels.hasAlpha() && (format == ImageFormat.JPEG || !transparent)) {
             pixels = Flatten.onto(pixels, rendition.background());
         }
-        byte[] bytes = (format == ImageFormat.PNG ? png : jpeg).encode(pixels, rendition);
+        Encoder encoder = switch (format) {
+            case PNG -> png;
+            case WEBP -> webp;
+            default -> jpeg;
+        };
+        byte[] bytes = encoder.encode(pixels, rendition);
         return new RenditionResult(rendition, bytes, format, pixels.width(), pixels.height());
     }
 

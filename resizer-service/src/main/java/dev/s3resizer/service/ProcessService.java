@@ -50,6 +50,7 @@ public final class ProcessService {
     private final RenditionTargets targets;
     private final FailureRecords failures;
     private final RenditionCleanup cleanup;
+    private final ManifestWriter manifests;
     /** Decoding and encoding are CPU work: at most one per core at a time, however many requests wait on I/O. */
     private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
@@ -60,6 +61,7 @@ public final class ProcessService {
         this.targets = new RenditionTargets(config);
         this.failures = new FailureRecords(config, store, Clock.systemUTC());
         this.cleanup = new RenditionCleanup(config.renditions(), targets, store);
+        this.manifests = new ManifestWriter(config, store, resizer, targets, Clock.systemUTC());
     }
 
     /** The failure records this service writes and clears. */
@@ -192,6 +194,9 @@ public final class ProcessService {
                 return new Outcome(remade.status(), remade.source(), "source re-uploaded while its renditions were"
                         + " removed; made again: " + remade.detail(), remade.written(), remade.bytesIn(), remade.timings());
             }
+            if (result.kept() == 0) {
+                manifests.remove(source);
+            }
             clearFailure(source);
             String kept = result.kept() == 0 ? "" : ", " + result.kept() + " made for a later event kept";
             return new Outcome(Outcome.Status.REMOVED, source, result.removed().size() + " renditions removed" + kept,
@@ -206,6 +211,7 @@ public final class ProcessService {
         ObjectRef source = written.source();
         RenditionCleanup.Result result = cleanup.delete(source.key(),
                 metadata -> Objects.equals(source.eTag(), RenditionMetadata.sourceETag(metadata)));
+        manifests.remove(source);
         return new Outcome(Outcome.Status.SKIPPED, source, "source deleted while it was processed; "
                 + result.removed().size() + " renditions written from it removed", List.of(), written.bytesIn(),
                 written.timings());
@@ -213,7 +219,7 @@ public final class ProcessService {
 
     /** True when every rendition exists, made from this ETag of the source with the current spec. */
     public boolean upToDate(ObjectRef source) {
-        return existingRenditions(source.key()).upToDate(source.eTag());
+        return existingRenditions(source.key()).upToDate(source.eTag()) && manifests.isCurrent(source);
     }
 
     private ExistingRenditions existingRenditions(String sourceKey) {
@@ -242,7 +248,7 @@ public final class ProcessService {
             return Outcome.skipped(source, Outcome.Status.SKIPPED, "object carries the rendition marker");
         }
         ExistingRenditions existing = existingRenditions(current.ref().key());
-        if (existing.upToDate(current.ref().eTag())) {
+        if (existing.upToDate(current.ref().eTag()) && manifests.isCurrent(current.ref())) {
             return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
         }
         Sequencer later = existing.latestSequencer();
@@ -281,6 +287,7 @@ public final class ProcessService {
             written.add(new Outcome.Written(r.rendition().name(), target.key(), r.width(), r.height(), r.size()));
             removeOtherFormat(r, source, target, existing);
         }
+        manifests.write(source, bytes, results);
         long t3 = System.nanoTime();
         timings.put("get", (t1 - t0) / 1_000_000);
         timings.put("render", (t2 - t1) / 1_000_000);

@@ -1,5 +1,6 @@
 package dev.s3resizer.core.decode;
 
+import com.luciad.imageio.webp.WebPImageReaderSpi;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageFormat;
 import dev.s3resizer.core.ImageInfo;
@@ -74,15 +75,29 @@ public final class ImageIoDecoder implements Decoder {
         return new Decoded(decoded.pixels(), PngIccProfile.from(data));
     }
 
-    private static ImageReader readerFor(ImageInputStream in, ImageInfo info) {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        if (!readers.hasNext()) {
-            readers = ImageIO.getImageReadersByFormatName(info.format().name().toLowerCase(Locale.ROOT));
+    /**
+     * The first installed reader for the data, leaving out libwebp's binding: it has its own
+     * decoder ({@link NativeWebpDecoder}), and this one is its pure-Java fallback.
+     */
+    private static ImageReader readerFor(ImageInputStream in, ImageInfo info) throws IOException {
+        ImageReader reader = pureJava(ImageIO.getImageReaders(in));
+        if (reader == null) {
+            reader = pureJava(ImageIO.getImageReadersByFormatName(info.format().name().toLowerCase(Locale.ROOT)));
         }
-        if (!readers.hasNext()) {
+        if (reader == null) {
             throw new UnsupportedImageException(info.format() + ": no decoder is installed for this format");
         }
-        return readers.next();
+        return reader;
+    }
+
+    private static ImageReader pureJava(Iterator<ImageReader> readers) {
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            if (!(reader.getOriginatingProvider() instanceof WebPImageReaderSpi)) {
+                return reader;
+            }
+        }
+        return null;
     }
 
     /**

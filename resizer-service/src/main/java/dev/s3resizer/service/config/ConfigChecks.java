@@ -31,17 +31,27 @@ final class ConfigChecks {
         if (c.renditions().isEmpty()) {
             problems.add("renditions: expected at least one, e.g. medium: 1000");
         }
+        var outputs = new HashSet<String>();
         var names = new HashSet<String>();
+        boolean sideBySide = false;
         for (Rendition r : c.renditions()) {
-            if (!names.add(r.name())) {
-                problems.add("renditions: the name '" + r.name() + "' is used twice");
+            sideBySide |= !names.add(r.name());
+            for (String ext : RenditionFormats.extensions(r)) {
+                if (!outputs.add(r.name() + "." + ext)) {
+                    problems.add("renditions: the name '" + r.name() + "' is used twice for ." + ext
+                            + " outputs (one name may hold several formats, e.g. jpeg+webp, but each once)");
+                }
             }
         }
         String template = c.destination().keyTemplate();
         if (template == null || template.isBlank()) {
             problems.add("destination.keyTemplate: must not be empty");
         } else {
-            problems.addAll(KeyTemplate.problems(template, c.renditions().size()));
+            problems.addAll(KeyTemplate.problems(template, names.size()));
+            if (sideBySide && !template.contains("{ext}") && !template.contains("{key}")) {
+                problems.add("destination.keyTemplate: '" + template + "' must contain {ext} or {key} when a rendition"
+                        + " has several formats, or they would overwrite each other");
+            }
             if (problems.isEmpty()) {
                 recursion(c, new KeyTemplate(template), problems);
             }
@@ -74,6 +84,11 @@ final class ConfigChecks {
                         + "', which overlaps the watched prefix '" + watched + "' of the same bucket: renditions would"
                         + " trigger the resizer again. Start the template with a prefix outside '" + watched + "'");
             }
+        }
+        String manifests = c.destination().manifestPrefix();
+        if (!manifests.isEmpty() && (manifests.startsWith(watched) || watched.startsWith(manifests))) {
+            problems.add("destination.manifestPrefix: '" + manifests + "' overlaps the watched prefix '" + watched
+                    + "' of the same bucket");
         }
         if (!c.destination().failedPrefix().isEmpty() && c.destination().failedPrefix().startsWith(watched)) {
             problems.add("destination.failedPrefix: '" + c.destination().failedPrefix() + "' is inside the watched prefix '"
