@@ -33,6 +33,8 @@ import java.util.Map;
  * <ol>
  *   <li>probe the header from the bytes (format, size, frames, orientation);</li>
  *   <li>check the {@link Limits} before anything is decoded;</li>
+ *   <li>estimate the memory the decode and the renditions will hold and wait for it in the
+ *       {@link MemoryBudget} shared by the images in flight (refused when it can never fit);</li>
  *   <li>decode once, at the smallest scale that leaves the largest rendition its reducing gap;</li>
  *   <li>for each rendition: plan the geometry as displayed, resample in stored orientation,</li>
  *   <li>apply the EXIF orientation,</li>
@@ -71,6 +73,7 @@ public final class ImageResizer {
     private final Decoder decoder;
     private final Encoder jpeg;
     private final Encoder png;
+    private final MemoryBudget budget;
 
     public ImageResizer(Limits limits) {
         this(limits, DEFAULT_REDUCING_GAP);
@@ -84,16 +87,26 @@ public final class ImageResizer {
      *                    1 the fastest
      */
     public ImageResizer(Limits limits, double reducingGap) {
-        this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
+        this(limits, reducingGap, MemoryBudget.forHeap());
+    }
+
+    /** @param budget the memory the images in flight share; {@link MemoryBudget#forHeap()} by default */
+    public ImageResizer(Limits limits, double reducingGap, MemoryBudget budget) {
+        this(limits, reducingGap, budget, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
                         ImageFormat.PNG, PngDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 
     ImageResizer(Limits limits, Decoder decoder, Encoder jpeg, Encoder png) {
-        this(limits, DEFAULT_REDUCING_GAP, decoder, jpeg, png);
+        this(limits, DEFAULT_REDUCING_GAP, MemoryBudget.forHeap(), decoder, jpeg, png);
     }
 
     ImageResizer(Limits limits, double reducingGap, Decoder decoder, Encoder jpeg, Encoder png) {
+        this(limits, reducingGap, MemoryBudget.forHeap(), decoder, jpeg, png);
+    }
+
+    ImageResizer(Limits limits, double reducingGap, MemoryBudget budget, Decoder decoder, Encoder jpeg,
+                 Encoder png) {
         if (!(reducingGap >= 1 && reducingGap <= 8)) {
             throw new IllegalArgumentException("reducingGap: expected 1-8 but got " + reducingGap);
         }
@@ -102,6 +115,7 @@ public final class ImageResizer {
         this.decoder = decoder;
         this.jpeg = jpeg;
         this.png = png;
+        this.budget = budget;
     }
 
     public Limits limits() {
@@ -144,7 +158,33 @@ public final class ImageResizer {
         }
         boolean planes = renditions.stream().allMatch(r -> r.format().resolve(false) == ImageFormat.JPEG
                 && jpeg.takesPlanes(r));
-        Decoded decoded = decoder.decode(data, info, new DecodeRequest(needWidth, needHeight, planes));
+        DecodeRequest request = new DecodeRequest(needWidth, needHeight, planes);
+        long bytes = data.length + decoder.memoryNeeded(data, info, request) + renditionBytes(plans);
+        try (MemoryBudget.Permit admitted = budget.admit(bytes, "this " + info.width() + "x" + info.height() + " "
+                + info.format() + " (decoded for " + needWidth + "x" + needHeight + ")")) {
+            return decodeAndRender(data, info, request, renditions, plans);
+        }
+    }
+
+    /**
+     * Memory the renditions hold beyond the decoded source: each one's pixels, with room for an
+     * oriented, converted or flattened copy and the encoded bytes, and for the largest one the
+     * resampler's box-reduced copy of the source (at most twice the output each way).
+     */
+    private static long renditionBytes(List<Plan> plans) {
+        long total = 0;
+        long largest = 0;
+        for (Plan p : plans) {
+            long pixels = (long) p.outWidth() * p.outHeight() * 4;
+            total += 2 * pixels;
+            largest = Math.max(largest, pixels);
+        }
+        return total + 4 * largest;
+    }
+
+    private List<RenditionResult> decodeAndRender(byte[] data, ImageInfo info, DecodeRequest request,
+                                                  List<Rendition> renditions, List<Plan> plans) {
+        Decoded decoded = decoder.decode(data, info, request);
         boolean[] whole = new boolean[plans.size()];
         for (int i = 0; i < whole.length; i++) {
             whole[i] = plans.get(i).wholeFrame(info.width(), info.height());

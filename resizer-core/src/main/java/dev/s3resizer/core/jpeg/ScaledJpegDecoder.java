@@ -65,6 +65,44 @@ public final class ScaledJpegDecoder implements Decoder {
         return decodeAt(data, request, request.minWidth(), request.minHeight());
     }
 
+    /**
+     * From the headers up to the first scan: the output at the scale {@link #decode} would choose
+     * (as RGB rows, which need more than planes, and twice for CMYK, which is converted once
+     * more), a copy of the image data, and for files of several scans the coefficient store.
+     * Refuses a multi-scan frame its file has too few bytes to code ({@link CoefficientStore#checkCoded}).
+     */
+    @Override
+    public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
+        MarkerReader reader = new MarkerReader(data);
+        Scan first = firstScan(reader);
+        Frame frame = reader.frame;
+        ScaledLayout layout = new ScaledLayout(frame,
+                ScaledLayout.scaleFor(frame.width, frame.height, request.minWidth(), request.minHeight()));
+        int channels = frame.components.length == 1 ? 1 : frame.components.length == 4 ? 8 : 3;
+        long bytes = (long) layout.outWidth * layout.outHeight * channels + data.length;
+        for (ScaledLayout.Plane p : layout.planes) {
+            bytes += 2L * p.stripWidth * (p.stripRows + 2);
+        }
+        if (!singleScan(frame, first)) {
+            CoefficientStore.checkCoded(frame, data.length - first.dataStart());
+            bytes += CoefficientStore.bytes(layout);
+        }
+        return bytes;
+    }
+
+    private static Scan firstScan(MarkerReader reader) {
+        Scan first = reader.nextScan(2);
+        if (first == null) {
+            throw new CorruptImageException("JPEG: no image data (SOS) found; the file is truncated or empty");
+        }
+        return first;
+    }
+
+    /** True for the usual sequential file: one scan codes every component, streamed MCU by MCU. */
+    private static boolean singleScan(Frame frame, Scan first) {
+        return !frame.progressive && first.components().length == frame.components.length;
+    }
+
     /** Keeps the planes of a YCbCr decode for the next one of the same size. */
     @Override
     public void release(ImageInfo info, Decoded decoded) {
@@ -82,10 +120,7 @@ public final class ScaledJpegDecoder implements Decoder {
 
     private Decoded decodeAt(byte[] data, DecodeRequest request, int minWidth, int minHeight) {
         MarkerReader reader = new MarkerReader(data);
-        Scan first = reader.nextScan(2);
-        if (first == null) {
-            throw new CorruptImageException("JPEG: no image data (SOS) found; the file is truncated or empty");
-        }
+        Scan first = firstScan(reader);
         Frame frame = reader.frame;
         ColorModel model = ColorModel.of(frame, reader.adobeTransform);
         ICC_Profile profile = reader.icc.profile();
@@ -156,7 +191,7 @@ public final class ScaledJpegDecoder implements Decoder {
         Frame frame = reader.frame;
         EntropySegments segments = borrow();
         try {
-            if (!frame.progressive && first.components().length == frame.components.length) {
+            if (singleScan(frame, first)) {
                 layout.useQuantisation(reader.quantTables);
                 McuBlocks mcu = new McuBlocks(layout, first.components());
                 SequentialDecoder.decode(first, segments.read(data, first.dataStart()), mcu, sink,
@@ -188,6 +223,7 @@ public final class ScaledJpegDecoder implements Decoder {
     /** Every scan into a coefficient store, then the whole image out through the assembler. */
     private static void decodeScans(byte[] data, MarkerReader reader, Scan first, ScaledLayout layout,
                                     StripSink assembler, EntropySegments segments) {
+        CoefficientStore.checkCoded(layout.frame, data.length - first.dataStart());
         CoefficientStore store = new CoefficientStore(layout);
         ProgressiveDecoder decoder = new ProgressiveDecoder(store);
         int scans = 0;

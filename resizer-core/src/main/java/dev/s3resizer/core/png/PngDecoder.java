@@ -1,6 +1,7 @@
 package dev.s3resizer.core.png;
 
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.ImageIoFallback;
@@ -26,10 +27,31 @@ public final class PngDecoder implements Decoder {
         return new ImageIoFallback("PNG", new PngDecoder(), UnsupportedPngException.class);
     }
 
+    /**
+     * The full-size raster this decoder fills, twice when it has alpha (the pipeline premultiplies
+     * or flattens a copy), and two rows; what ImageIO would need for the files it hands over.
+     */
+    @Override
+    public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
+        PngFile file = PngFile.read(data);
+        Ihdr header = supported(file);
+        int channels = RowLayout.of(file).channels();
+        long raster = (long) header.width() * header.height() * channels;
+        return raster * (channels == 4 ? 2 : 1) + 2L * (header.rowBytes() + 1);
+    }
+
     /** Decodes at full size: PNG has no cheaper smaller scale, so the minimum size is not used. */
     @Override
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
         PngFile file = PngFile.read(data);
+        Ihdr header = supported(file);
+        RowLayout layout = RowLayout.of(file);
+        Pixels pixels = Pixels.allocate(header.width(), header.height(), layout.channels());
+        decodeRows(data, file, layout, pixels);
+        return new Decoded(pixels, info.hasIccProfile() ? PngIccProfile.from(data) : null);
+    }
+
+    private static Ihdr supported(PngFile file) {
         Ihdr header = file.header();
         if (header.interlaced()) {
             throw new UnsupportedPngException("Adam7-interlaced images are not decoded here");
@@ -37,10 +59,7 @@ public final class PngDecoder implements Decoder {
         if (header.colourType() == Ihdr.GRAY && header.bitDepth() < 8) {
             throw new UnsupportedPngException(header.bitDepth() + "-bit gray images are not decoded here");
         }
-        RowLayout layout = RowLayout.of(file);
-        Pixels pixels = Pixels.allocate(header.width(), header.height(), layout.channels());
-        decodeRows(data, file, layout, pixels);
-        return new Decoded(pixels, info.hasIccProfile() ? PngIccProfile.from(data) : null);
+        return header;
     }
 
     private static void decodeRows(byte[] data, PngFile file, RowLayout layout, Pixels pixels) {
