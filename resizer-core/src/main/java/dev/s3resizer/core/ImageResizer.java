@@ -61,6 +61,8 @@ public final class ImageResizer {
      */
     private static final int CASCADE_FACTOR = 2;
 
+    private static final System.Logger LOG = System.getLogger(ImageResizer.class.getName());
+
     /**
      * Shrink-on-load leaves the Lanczos filter at least 1.5x to reduce (Pillow and libvips leave 2x,
      * but have only the 1/8, 1/4 and 1/2 scales; with every eighth, a 12 MP photo for 1000 px
@@ -145,41 +147,69 @@ public final class ImageResizer {
         }
         ImageInfo info = inspect(data);
         List<Plan> plans = new ArrayList<>(renditions.size());
-        int needWidth = 1;
-        int needHeight = 1;
         for (Rendition r : renditions) {
             Plan plan = Geometry.plan(info.displayWidth(), info.displayHeight(), r);
-            plan = info.transposed() ? plan.transpose() : plan;
-            plans.add(plan);
-            needWidth = Math.max(needWidth,
-                    minimumSource(plan.outWidth() * reducingGap, plan.cropWidth(), info.width()));
-            needHeight = Math.max(needHeight,
-                    minimumSource(plan.outHeight() * reducingGap, plan.cropHeight(), info.height()));
+            plans.add(info.transposed() ? plan.transpose() : plan);
         }
         boolean planes = renditions.stream().allMatch(r -> r.format().resolve(false) == ImageFormat.JPEG
                 && jpeg.takesPlanes(r));
-        DecodeRequest request = new DecodeRequest(needWidth, needHeight, planes);
-        long bytes = data.length + decoder.memoryNeeded(data, info, request) + renditionBytes(plans);
+        DecodeRequest request = request(info, plans, reducingGap, planes, false);
+        long bytes = memoryNeeded(data, info, request, renditions, plans);
+        if (bytes > budget.capacity()) {
+            DecodeRequest lean = request(info, plans, 1, planes, true);
+            long leanBytes = memoryNeeded(data, info, lean, renditions, plans);
+            if (leanBytes < bytes) {
+                LOG.log(System.Logger.Level.INFO, "this {0}x{1} {2} would need {3} at the usual scale, more than the "
+                        + "{4} allowed; decoding it at the least memory, {5}", info.width(), info.height(),
+                        info.format(), MemoryBudget.mib(bytes), MemoryBudget.mib(budget.capacity()),
+                        MemoryBudget.mib(leanBytes));
+                request = lean;
+                bytes = leanBytes;
+            }
+        }
         try (MemoryBudget.Permit admitted = budget.admit(bytes, "this " + info.width() + "x" + info.height() + " "
-                + info.format() + " (decoded for " + needWidth + "x" + needHeight + ")")) {
+                + info.format() + " (decoded for " + request.minWidth() + "x" + request.minHeight() + ")")) {
             return decodeAndRender(data, info, request, renditions, plans);
         }
     }
 
     /**
-     * Memory the renditions hold beyond the decoded source: each one's pixels, with room for an
-     * oriented, converted or flattened copy and the encoded bytes, and for the largest one the
-     * resampler's box-reduced copy of the source (at most twice the output each way).
+     * The decode the plans need: at least {@code gap} times each output (as far as the source
+     * has it), in stored orientation.
      */
-    private static long renditionBytes(List<Plan> plans) {
+    private static DecodeRequest request(ImageInfo info, List<Plan> plans, double gap, boolean planes, boolean lean) {
+        int needWidth = 1;
+        int needHeight = 1;
+        for (Plan plan : plans) {
+            needWidth = Math.max(needWidth, minimumSource(plan.outWidth() * gap, plan.cropWidth(), info.width()));
+            needHeight = Math.max(needHeight,
+                    minimumSource(plan.outHeight() * gap, plan.cropHeight(), info.height()));
+        }
+        return new DecodeRequest(needWidth, needHeight, planes, lean);
+    }
+
+    /** The input, what the decoder estimates for the request and what the renditions add. */
+    private long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request, List<Rendition> renditions,
+                              List<Plan> plans) {
+        return data.length + decoder.memoryNeeded(data, info, request) + renditionBytes(renditions, plans);
+    }
+
+    /**
+     * Memory the renditions hold beyond the decoded source: each one's pixels (3 bytes a pixel for
+     * a JPEG, 4 when it may keep alpha), kept until all are encoded, and twice the largest for the
+     * resampler's working copy and the encoded bytes.
+     */
+    private static long renditionBytes(List<Rendition> renditions, List<Plan> plans) {
         long total = 0;
         long largest = 0;
-        for (Plan p : plans) {
-            long pixels = (long) p.outWidth() * p.outHeight() * 4;
-            total += 2 * pixels;
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            int channels = renditions.get(i).format().resolve(true) == ImageFormat.JPEG ? 3 : 4;
+            long pixels = (long) p.outWidth() * p.outHeight() * channels;
+            total += pixels;
             largest = Math.max(largest, pixels);
         }
-        return total + 4 * largest;
+        return total + 2 * largest;
     }
 
     private List<RenditionResult> decodeAndRender(byte[] data, ImageInfo info, DecodeRequest request,

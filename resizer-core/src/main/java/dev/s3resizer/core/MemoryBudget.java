@@ -15,12 +15,16 @@ import java.util.concurrent.Semaphore;
 public final class MemoryBudget {
 
     /**
-     * Share of the heap the images in flight may hold: the rest is for the JVM's own objects, the
-     * decoders' reusable buffers and whatever the caller holds besides (clients, queues, logs).
+     * Share of the heap the images in flight may hold by default: the rest is for the JVM's own
+     * objects, the decoders' reusable buffers and whatever the process holds besides (clients,
+     * queues, an embedded server). The system property {@value #SHARE_PROPERTY} (0.1 to 0.95) sets
+     * another, e.g. lower for a process that hosts more than the resizer.
      */
-    public static final double HEAP_SHARE = 0.6;
+    public static final double HEAP_SHARE = 0.75;
+    public static final String SHARE_PROPERTY = "resizer.memory.share";
 
-    private static final MemoryBudget JVM = new MemoryBudget((long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE));
+    private static final double SHARE = share(System.getProperty(SHARE_PROPERTY));
+    private static final MemoryBudget JVM = new MemoryBudget((long) (Runtime.getRuntime().maxMemory() * SHARE));
 
     private final long capacity;
     private final Semaphore kibibytes;
@@ -37,6 +41,22 @@ public final class MemoryBudget {
     /** One budget for the whole JVM, {@link #HEAP_SHARE} of its maximum heap, shared by every resizer in it. */
     public static MemoryBudget forHeap() {
         return JVM;
+    }
+
+    static double share(String property) {
+        if (property == null || property.isBlank()) {
+            return HEAP_SHARE;
+        }
+        try {
+            double share = Double.parseDouble(property.trim());
+            if (share >= 0.1 && share <= 0.95) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as any other value out of range
+        }
+        throw new IllegalArgumentException(SHARE_PROPERTY + ": expected a share of the heap from 0.1 to 0.95 but got "
+                + property);
     }
 
     public long capacity() {
@@ -57,8 +77,7 @@ public final class MemoryBudget {
     public Permit admit(long bytes, String what) {
         if (bytes > capacity) {
             throw new ImageTooLargeException(what + " would need about " + mib(bytes) + " of memory, more than the "
-                    + mib(capacity) + " this process allows for images (" + Math.round(HEAP_SHARE * 100)
-                    + "% of its maximum heap); refused before decoding. Give the process more heap (-Xmx) or "
+                    + mib(capacity) + " this process allows for images; refused before decoding. Give the process more heap (-Xmx) or "
                     + "lower the limits' maximum pixels.");
         }
         int permits = Math.max(1, kib(bytes));
