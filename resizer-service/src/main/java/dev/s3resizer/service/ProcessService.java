@@ -2,6 +2,7 @@ package dev.s3resizer.service;
 
 import dev.s3resizer.core.ImageResizer;
 import dev.s3resizer.core.ImageTooLargeException;
+import dev.s3resizer.core.MemoryBudget;
 import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.RenditionResult;
 import dev.s3resizer.core.ResizerException;
@@ -36,15 +37,22 @@ public final class ProcessService {
     private final ResizerConfig config;
     private final ObjectStore store;
     private final ImageResizer resizer;
+    private final MemoryBudget memory;
     private final RenditionTargets targets;
     private final FailureRecords failures;
     /** Decoding and encoding are CPU work: at most one per core at a time, however many requests wait on I/O. */
     private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public ProcessService(ResizerConfig config, ObjectStore store) {
+        this(config, store, MemoryBudget.forHeap());
+    }
+
+    /** @param memory what the images in flight may hold, inputs included (tests pass a small one) */
+    ProcessService(ResizerConfig config, ObjectStore store, MemoryBudget memory) {
         this.config = config;
         this.store = store;
-        this.resizer = new ImageResizer(config.limits(), config.reducingGap());
+        this.memory = memory;
+        this.resizer = new ImageResizer(config.limits(), config.reducingGap(), memory);
         this.targets = new RenditionTargets(config);
         this.failures = new FailureRecords(config, store, Clock.systemUTC());
     }
@@ -216,9 +224,12 @@ public final class ProcessService {
         if (source.size() != null && source.size() > maxBytes) {
             throw new ImageTooLargeException("input is " + source.size() + " bytes, over the limit of " + maxBytes + " bytes");
         }
+        if (source.size() != null && source.size() > memory.capacity()) {
+            throw tooLargeForMemory(source.size());
+        }
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        byte[] bytes = read(source, maxBytes);
+        byte[] bytes = read(source, Math.min(maxBytes, memory.capacity()));
         long t1 = System.nanoTime();
         List<RenditionResult> results = renderBounded(bytes);
         long t2 = System.nanoTime();
@@ -272,8 +283,15 @@ public final class ProcessService {
         }
     }
 
+    /** An input the memory budget could never hold with its decode, however small the limits allow it to be. */
+    private ImageTooLargeException tooLargeForMemory(long size) {
+        return new ImageTooLargeException("input is " + size + " bytes, more than the " + (memory.capacity() >> 20)
+                + " MiB of memory this process allows for images; refused before reading it");
+    }
+
+    /** The object's bytes, refused from its stored length when over {@code maxBytes} and never read past it. */
     private byte[] read(ObjectRef source, long maxBytes) {
-        try (InputStream in = store.get(source)) {
+        try (InputStream in = store.get(source, maxBytes)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 throw new ImageTooLargeException("input is over the limit of " + maxBytes + " bytes");
