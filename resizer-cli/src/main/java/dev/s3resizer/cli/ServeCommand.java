@@ -5,6 +5,8 @@ import dev.s3resizer.local.LocalS3Server;
 import dev.s3resizer.local.LocalSqsServer;
 import dev.s3resizer.local.ObjectEventListener;
 import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.Reconcile;
+import dev.s3resizer.service.backfill.Progress;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
 import dev.s3resizer.service.storage.S3Clients;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,6 +76,31 @@ final class ServeCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * Catches up with what a stopped or killed server missed ({@link Reconcile}) while new uploads
+     * are already served, and says so in one line.
+     */
+    private void reconcile(ProcessService service, S3ObjectStore store, int partialUploads) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Reconcile.Summary s = new Reconcile(service, store).run(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            Progress p = s.backfill().progress();
+            synchronized (out) {
+                out.println("reconciled at start: " + p.processed() + " sources processed, " + p.upToDate()
+                        + " up to date, " + p.failed() + " failed, " + s.orphansRemoved()
+                        + " renditions of deleted sources removed, " + partialUploads + " partial uploads removed");
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            synchronized (out) {
+                out.println("reconcile at start failed: " + e.getMessage());
+                out.flush();
+            }
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ResizerConfig cfg = ConfigLoader.load(config, System.getenv());
@@ -95,6 +123,8 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Banner.text(server.endpoint(), options, cfg,
                     topology == null ? "" : topology.describe()));
             spec.commandLine().getOut().flush();
+            Thread.ofVirtual().name("resizer-reconcile").start(() -> reconcile(service, new S3ObjectStore(s3),
+                    server.partialUploadsRemoved().size()));
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
