@@ -47,16 +47,17 @@ public final class MemoryBudget {
         if (property == null || property.isBlank()) {
             return HEAP_SHARE;
         }
+        double share;
         try {
-            double share = Double.parseDouble(property.trim());
-            if (share >= 0.1 && share <= 0.95) {
-                return share;
-            }
+            share = Double.parseDouble(property.trim());
         } catch (NumberFormatException e) {
-            // reported below, as any other value out of range
+            share = Double.NaN;
         }
-        throw new IllegalArgumentException(SHARE_PROPERTY + ": expected a share of the heap from 0.1 to 0.95 but got "
-                + property);
+        if (!(share >= 0.1 && share <= 0.95)) {
+            throw new IllegalArgumentException(SHARE_PROPERTY + ": expected a share of the heap from 0.1 to 0.95 but got "
+                    + property);
+        }
+        return share;
     }
 
     public long capacity() {
@@ -77,8 +78,8 @@ public final class MemoryBudget {
     public Permit admit(long bytes, String what) {
         if (bytes > capacity) {
             throw new ImageTooLargeException(what + " would need about " + mib(bytes) + " of memory, more than the "
-                    + mib(capacity) + " this process allows for images; refused before decoding. Give the process more heap (-Xmx) or "
-                    + "lower the limits' maximum pixels.");
+                    + mib(capacity) + " this process allows for images; refused before decoding. Give the process "
+                    + "more heap (-Xmx) or lower the limits' maximum pixels.");
         }
         int permits = Math.max(1, kib(bytes));
         kibibytes.acquireUninterruptibly(permits);

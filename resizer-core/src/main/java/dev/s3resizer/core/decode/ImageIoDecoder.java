@@ -8,9 +8,12 @@ import dev.s3resizer.core.UnsupportedImageException;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -76,11 +79,11 @@ public final class ImageIoDecoder implements Decoder {
                 reader.setInput(in, true, true);
                 width = reader.getWidth(0);
                 height = reader.getHeight(0);
-                Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
+                Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
                 if (types != null && types.hasNext()) {
-                    java.awt.image.SampleModel model = types.next().getSampleModel(1, 1);
+                    SampleModel model = types.next().getSampleModel(1, 1);
                     rasterBytes = Math.max(1, model.getNumDataElements()
-                            * java.awt.image.DataBuffer.getDataTypeSize(model.getTransferType()) / 8);
+                            * DataBuffer.getDataTypeSize(model.getTransferType()) / 8);
                 }
             } finally {
                 reader.dispose();

@@ -41,6 +41,12 @@ public final class ScaledJpegDecoder implements Decoder {
      */
     private static final int SPARE_BUFFERS = 4;
     private static final long SPARE_BYTES = Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 32);
+    /**
+     * Image data above which an estimate walks every scan to find the largest one (a few
+     * milliseconds for a photo) instead of counting all of it as one scan: the difference matters
+     * for whether a large file fits, not for a small one.
+     */
+    private static final long PRECISE_SCANS = 4L << 20;
     /** Far more scans than any encoder writes; each one costs a pass over every block. */
     private static final int MAX_SCANS = 300;
 
@@ -78,7 +84,7 @@ public final class ScaledJpegDecoder implements Decoder {
      */
     @Override
     public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
-        MarkerReader reader = new MarkerReader(data);
+        MarkerReader reader = new MarkerReader(data, true);
         Scan first = firstScan(reader);
         Frame frame = reader.frame;
         boolean multiScan = !singleScan(frame, first);
@@ -97,7 +103,8 @@ public final class ScaledJpegDecoder implements Decoder {
         }
         if (multiScan) {
             CoefficientStore.checkCoded(frame, data.length - first.dataStart());
-            return rows + store + largestScan(data, reader, first);
+            long entropy = data.length - first.dataStart();
+            return rows + store + (entropy > PRECISE_SCANS ? largestScan(data, reader, first) : entropy);
         }
         return rows + data.length - first.dataStart();
     }
