@@ -1,7 +1,9 @@
 package dev.s3resizer.cli;
 
 import dev.s3resizer.core.ImageResizer;
+import dev.s3resizer.core.ImageTooLargeException;
 import dev.s3resizer.core.Limits;
+import dev.s3resizer.core.MemoryBudget;
 import dev.s3resizer.core.OutputFormat;
 import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.RenditionResult;
@@ -84,6 +86,23 @@ final class ResizeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Refuses, from its size and before reading it, a file over the byte limit or too large for
+     * the memory the images may hold: reading it whole would fail or crowd out the decode.
+     */
+    private static void refuseUnreadable(Path file, Limits limits) throws IOException {
+        long size = Files.size(file);
+        if (size > limits.maxInputBytes()) {
+            throw new ImageTooLargeException("input is " + size + " bytes, over the limit of " + limits.maxInputBytes()
+                    + " bytes; refused before reading it");
+        }
+        long memory = MemoryBudget.forHeap().capacity();
+        if (size > memory) {
+            throw new ImageTooLargeException("input is " + size + " bytes, more than the " + (memory >> 20)
+                    + " MiB of memory this process allows for images; refused before reading it");
+        }
+    }
+
     @Override
     public Integer call() {
         ResizerConfig loaded = config == null ? null : loadConfig();
@@ -98,6 +117,7 @@ final class ResizeCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             try {
+                refuseUnreadable(file, limits);
                 byte[] data = Files.readAllBytes(file);
                 var info = resizer.inspect(data);
                 List<RenditionResult> results = resizer.render(data, wanted);

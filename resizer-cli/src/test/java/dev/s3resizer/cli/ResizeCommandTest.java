@@ -67,6 +67,25 @@ class ResizeCommandTest {
     }
 
     @Test
+    void aFileOverTheByteLimitIsRefusedFromItsSizeAndTheBatchGoesOn() throws Exception {
+        Path big = Files.write(dir.resolve("big.jpg"), TestImages.jpeg(1600, 1200));
+        Path small = Files.write(dir.resolve("small.jpg"), TestImages.jpeg(40, 30));
+        Path config = Files.writeString(dir.resolve("resizer.yaml"), """
+                renditions:
+                  thumb: 32
+                limits: {maxInputBytes: %d}
+                """.formatted(Files.size(small)));
+
+        int code = run("resize", "--config", config.toString(), "-o", dir.resolve("out").toString(), big.toString(),
+                small.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo(big + ": input is " + Files.size(big) + " bytes, over the limit of "
+                + Files.size(small) + " bytes; refused before reading it");
+        assertThat(Files.exists(dir.resolve("out/thumb/small.jpg"))).isTrue();
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run("resize", "--quality", "0", "-o", dir.toString(), "x.jpg")).isEqualTo(2);
         assertThat(err.toString()).contains("quality");

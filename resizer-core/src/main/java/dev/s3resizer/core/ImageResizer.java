@@ -39,6 +39,8 @@ import java.util.Map;
  * <ol>
  *   <li>probe the header from the bytes (format, size, frames, orientation);</li>
  *   <li>check the {@link Limits} before anything is decoded;</li>
+ *   <li>estimate the memory the decode and the renditions will hold and wait for it in the
+ *       {@link MemoryBudget} shared by the images in flight (refused when it can never fit);</li>
  *   <li>decode once, at the smallest scale that leaves the largest rendition its reducing gap;</li>
  *   <li>for each rendition: plan the geometry as displayed, resample in stored orientation,</li>
  *   <li>apply the EXIF orientation,</li>
@@ -67,6 +69,8 @@ public final class ImageResizer {
      */
     private static final int CASCADE_FACTOR = 2;
 
+    private static final System.Logger LOG = System.getLogger(ImageResizer.class.getName());
+
     /**
      * Shrink-on-load leaves the Lanczos filter at least 1.5x to reduce (Pillow and libvips leave 2x,
      * but have only the 1/8, 1/4 and 1/2 scales; with every eighth, a 12 MP photo for 1000 px
@@ -80,6 +84,7 @@ public final class ImageResizer {
     private final Encoder jpeg;
     private final Encoder png;
     private final Encoder webp = new WebpEncoder();
+    private final MemoryBudget budget;
 
     public ImageResizer(Limits limits) {
         this(limits, DEFAULT_REDUCING_GAP);
@@ -93,7 +98,12 @@ public final class ImageResizer {
      *                    1 the fastest
      */
     public ImageResizer(Limits limits, double reducingGap) {
-        this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
+        this(limits, reducingGap, MemoryBudget.forHeap());
+    }
+
+    /** @param budget the memory the images in flight share; {@link MemoryBudget#forHeap()} by default */
+    public ImageResizer(Limits limits, double reducingGap, MemoryBudget budget) {
+        this(limits, reducingGap, budget, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
                         ImageFormat.PNG, PngDecoder.withImageIoFallback(),
                         ImageFormat.TIFF, TiffDecoder.withImageIoFallback(),
                         ImageFormat.GIF, GifDecoder.withImageIoFallback(),
@@ -103,10 +113,15 @@ public final class ImageResizer {
     }
 
     ImageResizer(Limits limits, Decoder decoder, Encoder jpeg, Encoder png) {
-        this(limits, DEFAULT_REDUCING_GAP, decoder, jpeg, png);
+        this(limits, DEFAULT_REDUCING_GAP, MemoryBudget.forHeap(), decoder, jpeg, png);
     }
 
     ImageResizer(Limits limits, double reducingGap, Decoder decoder, Encoder jpeg, Encoder png) {
+        this(limits, reducingGap, MemoryBudget.forHeap(), decoder, jpeg, png);
+    }
+
+    ImageResizer(Limits limits, double reducingGap, MemoryBudget budget, Decoder decoder, Encoder jpeg,
+                 Encoder png) {
         if (!(reducingGap >= 1 && reducingGap <= 8)) {
             throw new IllegalArgumentException("reducingGap: expected 1-8 but got " + reducingGap);
         }
@@ -115,6 +130,7 @@ public final class ImageResizer {
         this.decoder = decoder;
         this.jpeg = jpeg;
         this.png = png;
+        this.budget = budget;
     }
 
     public Limits limits() {
@@ -147,20 +163,74 @@ public final class ImageResizer {
             return AnimatedGif.render(data, info, renditions, limits, still -> render(data, still));
         }
         List<Plan> plans = new ArrayList<>(renditions.size());
-        int needWidth = 1;
-        int needHeight = 1;
         for (Rendition r : renditions) {
             Plan plan = Geometry.plan(info.displayWidth(), info.displayHeight(), r);
-            plan = info.transposed() ? plan.transpose() : plan;
-            plans.add(plan);
-            needWidth = Math.max(needWidth,
-                    minimumSource(plan.outWidth() * reducingGap, plan.cropWidth(), info.width()));
-            needHeight = Math.max(needHeight,
-                    minimumSource(plan.outHeight() * reducingGap, plan.cropHeight(), info.height()));
+            plans.add(info.transposed() ? plan.transpose() : plan);
         }
         boolean planes = renditions.stream().allMatch(r -> r.format().resolve(false) == ImageFormat.JPEG
                 && jpeg.takesPlanes(r));
-        Decoded decoded = decoder.decode(data, info, new DecodeRequest(needWidth, needHeight, planes));
+        DecodeRequest request = request(info, plans, reducingGap, planes, false);
+        long bytes = memoryNeeded(data, info, request, renditions, plans);
+        if (bytes > budget.capacity()) {
+            DecodeRequest lean = request(info, plans, 1, planes, true);
+            long leanBytes = memoryNeeded(data, info, lean, renditions, plans);
+            if (leanBytes < bytes) {
+                LOG.log(System.Logger.Level.INFO, "this {0}x{1} {2} would need {3} at the usual scale, more than the "
+                        + "{4} allowed; decoding it at the least memory, {5}", info.width(), info.height(),
+                        info.format(), MemoryBudget.mib(bytes), MemoryBudget.mib(budget.capacity()),
+                        MemoryBudget.mib(leanBytes));
+                request = lean;
+                bytes = leanBytes;
+            }
+        }
+        try (MemoryBudget.Permit admitted = budget.admit(bytes, "this " + info.width() + "x" + info.height() + " "
+                + info.format() + " (decoded for " + request.minWidth() + "x" + request.minHeight() + ")")) {
+            return decodeAndRender(data, info, request, renditions, plans);
+        }
+    }
+
+    /**
+     * The decode the plans need: at least {@code gap} times each output (as far as the source
+     * has it), in stored orientation.
+     */
+    private static DecodeRequest request(ImageInfo info, List<Plan> plans, double gap, boolean planes, boolean lean) {
+        int needWidth = 1;
+        int needHeight = 1;
+        for (Plan plan : plans) {
+            needWidth = Math.max(needWidth, minimumSource(plan.outWidth() * gap, plan.cropWidth(), info.width()));
+            needHeight = Math.max(needHeight,
+                    minimumSource(plan.outHeight() * gap, plan.cropHeight(), info.height()));
+        }
+        return new DecodeRequest(needWidth, needHeight, planes, lean);
+    }
+
+    /** The input, what the decoder estimates for the request and what the renditions add. */
+    private long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request, List<Rendition> renditions,
+                              List<Plan> plans) {
+        return data.length + decoder.memoryNeeded(data, info, request) + renditionBytes(renditions, plans);
+    }
+
+    /**
+     * Memory the renditions hold beyond the decoded source: each one's pixels (3 bytes a pixel for
+     * a JPEG, 4 when it may keep alpha), kept until all are encoded, and twice the largest for the
+     * resampler's working copy and the encoded bytes.
+     */
+    private static long renditionBytes(List<Rendition> renditions, List<Plan> plans) {
+        long total = 0;
+        long largest = 0;
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            int channels = renditions.get(i).format().resolve(true) == ImageFormat.JPEG ? 3 : 4;
+            long pixels = (long) p.outWidth() * p.outHeight() * channels;
+            total += pixels;
+            largest = Math.max(largest, pixels);
+        }
+        return total + 2 * largest;
+    }
+
+    private List<RenditionResult> decodeAndRender(byte[] data, ImageInfo info, DecodeRequest request,
+                                                  List<Rendition> renditions, List<Plan> plans) {
+        Decoded decoded = decoder.decode(data, info, request);
         boolean[] whole = new boolean[plans.size()];
         for (int i = 0; i < whole.length; i++) {
             whole[i] = plans.get(i).wholeFrame(info.width(), info.height());

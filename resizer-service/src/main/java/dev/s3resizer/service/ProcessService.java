@@ -2,6 +2,7 @@ package dev.s3resizer.service;
 
 import dev.s3resizer.core.ImageResizer;
 import dev.s3resizer.core.ImageTooLargeException;
+import dev.s3resizer.core.MemoryBudget;
 import dev.s3resizer.core.RenditionResult;
 import dev.s3resizer.core.ResizerException;
 import dev.s3resizer.service.config.ResizerConfig;
@@ -47,6 +48,7 @@ public final class ProcessService {
     private final ResizerConfig config;
     private final ObjectStore store;
     private final ImageResizer resizer;
+    private final MemoryBudget memory;
     private final RenditionTargets targets;
     private final FailureRecords failures;
     private final RenditionCleanup cleanup;
@@ -55,9 +57,15 @@ public final class ProcessService {
     private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public ProcessService(ResizerConfig config, ObjectStore store) {
+        this(config, store, MemoryBudget.forHeap());
+    }
+
+    /** @param memory what the images in flight may hold, inputs included (tests pass a small one) */
+    ProcessService(ResizerConfig config, ObjectStore store, MemoryBudget memory) {
         this.config = config;
         this.store = store;
-        this.resizer = new ImageResizer(config.limits(), config.reducingGap());
+        this.memory = memory;
+        this.resizer = new ImageResizer(config.limits(), config.reducingGap(), memory);
         this.targets = new RenditionTargets(config);
         this.failures = new FailureRecords(config, store, Clock.systemUTC());
         this.cleanup = new RenditionCleanup(config.renditions(), targets, store);
@@ -264,11 +272,14 @@ public final class ProcessService {
         if (source.size() != null && source.size() > maxBytes) {
             throw new ImageTooLargeException("input is " + source.size() + " bytes, over the limit of " + maxBytes + " bytes");
         }
+        if (source.size() != null && source.size() > memory.capacity()) {
+            throw tooLargeForMemory(source.size());
+        }
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         byte[] bytes;
         try {
-            bytes = read(source, maxBytes);
+            bytes = read(source, Math.min(maxBytes, memory.capacity()));
         } catch (StorageException e) {
             if (store.head(source.plain()).isPresent()) {
                 throw e;
@@ -329,8 +340,15 @@ public final class ProcessService {
         }
     }
 
+    /** An input the memory budget could never hold with its decode, however small the limits allow it to be. */
+    private ImageTooLargeException tooLargeForMemory(long size) {
+        return new ImageTooLargeException("input is " + size + " bytes, more than the " + (memory.capacity() >> 20)
+                + " MiB of memory this process allows for images; refused before reading it");
+    }
+
+    /** The object's bytes, refused from its stored length when over {@code maxBytes} and never read past it. */
     private byte[] read(ObjectRef source, long maxBytes) {
-        try (InputStream in = store.get(source)) {
+        try (InputStream in = store.get(source, maxBytes)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 throw new ImageTooLargeException("input is over the limit of " + maxBytes + " bytes");

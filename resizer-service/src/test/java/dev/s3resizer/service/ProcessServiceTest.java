@@ -1,5 +1,7 @@
 package dev.s3resizer.service;
 
+import dev.s3resizer.core.ImageTooLargeException;
+import dev.s3resizer.core.MemoryBudget;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
 import dev.s3resizer.service.event.EventParser;
@@ -138,6 +140,31 @@ class ProcessServiceTest {
         service.remove(ObjectRef.of("incoming", "bad/gone.jpg"));
 
         assertThat(service.failures().list()).noneMatch(r -> r.source().key().equals("bad/gone.jpg"));
+    }
+
+    @Test
+    void uploadTheMemoryBudgetCouldNeverHoldIsRefusedBeforeBeingRead() {
+        ProcessService small = new ProcessService(ConfigLoader.load(null, Map.of()), new S3ObjectStore(s3.s3),
+                new MemoryBudget(2L << 20));
+        s3.put("incoming", "over/memory.jpg", java.util.Arrays.copyOf(TestImages.jpeg(640, 480), 3 << 20));
+
+        assertThatThrownBy(() -> small.process(ObjectRef.of("incoming", "over/memory.jpg")))
+                .isInstanceOfSatisfying(ObjectFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("too-large");
+                    assertThat(f.retryable()).isFalse();
+                    assertThat(f.getMessage()).isEqualTo("s3://incoming/over/memory.jpg: input is 3145728 bytes, more "
+                            + "than the 2 MiB of memory this process allows for images; refused before reading it");
+                });
+        assertThat(s3.keys("resized")).noneMatch(k -> k.endsWith("/over/memory.jpg"));
+    }
+
+    @Test
+    void theStoreRefusesAnObjectFromTheLengthOfItsGetResponse() {
+        s3.put("incoming", "over/limit.jpg", new byte[300_000]);
+
+        assertThatThrownBy(() -> new S3ObjectStore(s3.s3).get(ObjectRef.of("incoming", "over/limit.jpg"), 100_000))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessage("input is 300000 bytes, over the limit of 100000 bytes; refused before reading it");
     }
 
     @Test

@@ -9,9 +9,12 @@ import dev.s3resizer.core.UnsupportedImageException;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,7 +48,7 @@ public final class ImageIoDecoder implements Decoder {
                         throw new CorruptImageException(info.format() + ": image data is truncated (" + warning + ")");
                     }
                 }
-                return onScreen(withPngProfile(ToPixels.convert(image), info, data), info, data);
+                return onScreen(withPngProfile(ToPixels.convert(image), info, data), info, data, minWidth, minHeight);
             } finally {
                 reader.dispose();
             }
@@ -59,12 +62,51 @@ public final class ImageIoDecoder implements Decoder {
         }
     }
 
+    /**
+     * The raster ImageIO allocates for the first frame (its size and sample layout read by the
+     * reader from the header, before any pixel), the 4-byte-a-pixel copy {@link ToPixels} makes of
+     * it and the pipeline's copy of that; for a GIF, the frame is the one drawn, and the screen
+     * around it is no bigger than the request needs ({@link GifScreen}). A header the reader cannot
+     * read is left to the decode, which will report it: the estimate is then the stored size.
+     */
+    @Override
+    public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
+        long width = info.width();
+        long height = info.height();
+        long rasterBytes = 4;
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            ImageReader reader = readerFor(in, info);
+            try {
+                reader.setInput(in, true, true);
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+                Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+                if (types != null && types.hasNext()) {
+                    SampleModel model = types.next().getSampleModel(1, 1);
+                    rasterBytes = Math.max(1, model.getNumDataElements()
+                            * DataBuffer.getDataTypeSize(model.getTransferType()) / 8);
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UnsupportedImageException u) {
+                throw u;
+            }
+        }
+        long pixels = width * height;
+        long screen = info.format() == ImageFormat.GIF
+                ? GifScreen.canvasBytes(info.width(), info.height(), request.minWidth(), request.minHeight()) : 0;
+        return pixels * (rasterBytes + 8) + screen;
+    }
+
     /** A GIF's first frame can be smaller than the screen the probe measured; place it there. */
-    private static Decoded onScreen(Decoded decoded, ImageInfo info, byte[] data) {
+    private static Decoded onScreen(Decoded decoded, ImageInfo info, byte[] data, int minWidth, int minHeight) {
         if (info.format() != ImageFormat.GIF) {
             return decoded;
         }
-        return new Decoded(GifScreen.place(decoded.pixels(), data, info.width(), info.height()), decoded.profile());
+        return new Decoded(GifScreen.place(decoded.pixels(), data, info.width(), info.height(), minWidth,
+                minHeight), decoded.profile());
     }
 
     /** The JDK's PNG reader leaves iCCP pixels unconverted; attach the profile so they are. */

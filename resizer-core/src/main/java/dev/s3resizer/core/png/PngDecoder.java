@@ -37,6 +37,36 @@ public final class PngDecoder implements Decoder {
     }
 
     /**
+     * What {@link #decode(byte[], ImageInfo, DecodeRequest)} holds: the box-reduced raster and its
+     * row sums when the PNG is reduced while it decodes; otherwise the full-size raster, twice when
+     * it has alpha (the pipeline premultiplies or flattens a copy); and two rows.
+     */
+    @Override
+    public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
+        PngFile file = PngFile.read(data);
+        Ihdr header = file.header();
+        int channels = RowLayout.of(file).channels();
+        long rows = 2L * (header.rowBytes() + 1) + (long) header.width() * channels;
+        int fx = boxFactor(header.width(), request.minWidth(), header);
+        int fy = boxFactor(header.height(), request.minHeight(), header);
+        if ((fx > 1 || fy > 1) && channels != 4) {
+            long reduced = (long) ceil(header.width(), fx) * ceil(header.height(), fy) * channels;
+            long sums = (long) header.width() * channels * Integer.BYTES;
+            return reduced + sums + rows;
+        }
+        long raster = (long) header.width() * header.height() * channels;
+        return raster * (channels == 4 ? 2 : 1) + rows;
+    }
+
+    private static int boxFactor(int size, int wanted, Ihdr header) {
+        return header.interlaced() ? 1 : Math.max(1, (int) (size * BOX_SHARE / Math.max(1, wanted)));
+    }
+
+    private static int ceil(int size, int factor) {
+        return (size + factor - 1) / factor;
+    }
+
+    /**
      * For the pipeline: an opaque, non-interlaced PNG is box-reduced row by row as it decodes
      * ({@link BoxRows}) by the factor the resampler's own box stage would take, so the full-size
      * raster never exists and the pixels are those of decoding in full; anything else decodes at
@@ -48,9 +78,8 @@ public final class PngDecoder implements Decoder {
     public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
         PngFile file = PngFile.read(data);
         Ihdr header = file.header();
-        int fx = Math.max(1, (int) (header.width() * BOX_SHARE / Math.max(1, request.minWidth())));
-        int fy = Math.max(1, (int) (header.height() * BOX_SHARE / Math.max(1, request.minHeight())));
-        return decode(data, info, file, header.interlaced() ? 1 : fx, header.interlaced() ? 1 : fy);
+        return decode(data, info, file, boxFactor(header.width(), request.minWidth(), header),
+                boxFactor(header.height(), request.minHeight(), header));
     }
 
     private static Decoded decode(byte[] data, ImageInfo info, PngFile file, int fx, int fy) {
