@@ -3,6 +3,9 @@ package dev.s3resizer.core.decode;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageFormat;
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.ImageTooLargeException;
+import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.core.TimeBudget;
 import dev.s3resizer.core.UnsupportedImageException;
 
 import javax.imageio.IIOException;
@@ -36,9 +39,11 @@ public final class ImageIoDecoder implements Decoder {
             ImageReader reader = readerFor(in, info);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            reader.addIIOReadProgressListener(new BudgetWatch());
             try {
                 reader.setInput(in, true, true);
                 BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                TimeBudget.check();
                 for (String warning : warnings) {
                     if (isTruncation(warning)) {
                         throw new CorruptImageException(info.format() + ": image data is truncated (" + warning + ")");
@@ -51,10 +56,16 @@ public final class ImageIoDecoder implements Decoder {
         } catch (IIOException e) {
             throw new CorruptImageException(info.format() + ": cannot decode: " + rootMessage(e), e);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof dev.s3resizer.core.ResizerException re) {
+            if (e instanceof ResizerException re) {
                 throw re;
             }
             throw new CorruptImageException(info.format() + ": cannot decode: " + rootMessage(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageTooLargeException(info.format() + " " + info.width() + "x" + info.height()
+                    + ": ImageIO needs more memory to decode it than the heap has free; refused", e);
+        } catch (StackOverflowError e) {
+            throw new CorruptImageException(info.format() + ": cannot decode: its structure nests too deeply "
+                    + "(stack overflow in the reader)", e);
         }
     }
 
