@@ -1,6 +1,7 @@
 package dev.s3resizer.cli;
 
 import dev.s3resizer.core.ImageResizer;
+import dev.s3resizer.core.ImageTooLargeException;
 import dev.s3resizer.core.Limits;
 import dev.s3resizer.core.OutputFormat;
 import dev.s3resizer.core.Rendition;
@@ -88,7 +89,7 @@ final class ResizeCommand implements Callable<Integer> {
         List<Rendition> wanted = renditions(loaded);
         Limits base = loaded == null ? Limits.DEFAULT : loaded.limits();
         Limits limits = new Limits(base.maxInputBytes(), spec.commandLine().getParseResult().hasMatchedOption("--max-pixels")
-                ? maxPixels : base.maxPixels(), base.maxFrames());
+                ? maxPixels : base.maxPixels(), base.maxFrames(), base.maxMillisPerMegapixel());
         ImageResizer resizer = new ImageResizer(limits, gap(loaded));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -96,7 +97,7 @@ final class ResizeCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             try {
-                byte[] data = Files.readAllBytes(file);
+                byte[] data = read(file, limits.maxInputBytes());
                 var info = resizer.inspect(data);
                 List<RenditionResult> results = resizer.render(data, wanted);
                 for (RenditionResult r : results) {
@@ -105,7 +106,7 @@ final class ResizeCommand implements Callable<Integer> {
                 out.println(Report.line(file.getFileName().toString(), info, data.length, results, named));
             } catch (ResizerException e) {
                 failed++;
-                err.println(file + ": " + e.getMessage());
+                err.println(file + ": " + e.getMessage() + " [" + e.reason() + "]");
             } catch (NoSuchFileException e) {
                 failed++;
                 err.println(file + ": no such file");
@@ -117,6 +118,16 @@ final class ResizeCommand implements Callable<Integer> {
             err.flush();
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The file's bytes, refused before reading when it is over the input limit. */
+    private static byte[] read(Path file, long maxBytes) throws IOException {
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw new ImageTooLargeException("input is " + size + " bytes, over the limit of " + maxBytes
+                    + " bytes; refused before reading");
+        }
+        return Files.readAllBytes(file);
     }
 
     private double gap(ResizerConfig loaded) {
