@@ -73,7 +73,8 @@ public record KeyTemplate(String pattern) {
      * or a browser resolves them, so such keys alias others or leave their prefix.
      */
     public List<String> dotSegments(String rendition) {
-        return java.util.Arrays.stream(pattern.replace("{rendition}", rendition).split("/", -1))
+        // {dir} is empty or ends with '/': what follows it starts a segment.
+        return java.util.Arrays.stream(pattern.replace("{rendition}", rendition).replace("{dir}", "/").split("/", -1))
                 .filter(segment -> segment.equals(".") || segment.equals(".."))
                 .toList();
     }
