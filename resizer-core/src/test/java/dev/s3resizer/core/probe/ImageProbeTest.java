@@ -202,6 +202,19 @@ class ImageProbeTest {
                 .hasMessageContaining("bad VP8L signature 2e");
     }
 
+    /**
+     * Bug (found by ProbeFuzzTest): a BMP height of -2^31, "top-down", was negated into
+     * Integer.MIN_VALUE and reported as the image's height; its negative pixel count passed the
+     * pixel limit.
+     */
+    @Test
+    void regressionBmpHeightOfMinusTwoToThe31WasReportedNegative() {
+        byte[] bmp = java.util.Base64.getDecoder().decode("Qk1HlgMAAAANAABHAAH/AAAAAQAqAAAAAIAAAA==");
+
+        assertThatThrownBy(() -> ImageProbe.probe(bmp)).isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("BMP: header declares an invalid size");
+    }
+
     private static int indexOf(byte[] data, String text) {
         byte[] t = text.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i + t.length <= data.length; i++) {
