@@ -1,6 +1,7 @@
 package dev.s3resizer.cli;
 
 import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.local.LogText;
 import dev.s3resizer.service.Outcome;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.event.EventParser;
@@ -76,7 +77,7 @@ final class LocalProcessing implements AutoCloseable {
     }
 
     private synchronized void print(String line) {
-        out.println(LocalTime.now().format(TIME) + " " + line);
+        out.println(LocalTime.now().format(TIME) + " " + LogText.escape(line));
         out.flush();
     }
 

@@ -51,20 +51,4 @@ final class FaithfulKeys {
         }
         return Optional.empty();
     }
-
-    /**
-     * {@code key} for a log line: control characters, backslashes and non-ASCII line separators
-     * escaped as {@code \\uXXXX}, so a key cannot forge or break log lines.
-     */
-    static String printable(String key) {
-        StringBuilder out = new StringBuilder(key.length());
-        key.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7F || c == '\\' || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
-    }
 }

@@ -91,8 +91,8 @@ final class KeyCheckingBlobStore extends ForwardingBlobStore {
         tooLong(key);
         Optional<String> problem = FaithfulKeys.problem(key);
         if (problem.isPresent()) {
-            LOG.info("Refused s3://{}/{}: {}", bucket, FaithfulKeys.printable(key), problem.get());
-            throw S3Exceptions.invalidArgument("The key '" + FaithfulKeys.printable(key) + "' cannot be stored by"
+            LOG.info("Refused s3://{}/{}: {}", bucket, LogText.escape(key), problem.get());
+            throw S3Exceptions.invalidArgument("The key '" + LogText.escape(key) + "' cannot be stored by"
                     + " this local server: " + problem.get());
         }
     }

@@ -9,9 +9,9 @@ class FaithfulKeysTest {
 
     @Test
     void keysWithControlCharactersAreLoggedEscaped() {
-        assertThat(FaithfulKeys.printable("a\nb\r\u0000c\u001b[31m\\d\u2028e.jpg"))
+        assertThat(LogText.escape("a\nb\r\u0000c\u001b[31m\\d\u2028e.jpg"))
                 .isEqualTo("a\\u000ab\\u000d\\u0000c\\u001b[31m\\u005cd\\u2028e.jpg");
-        assertThat(FaithfulKeys.printable("café/日本 写真.jpg")).isEqualTo("café/日本 写真.jpg");
+        assertThat(LogText.escape("café/日本 写真.jpg")).isEqualTo("café/日本 写真.jpg");
     }
 
     @Test
