@@ -10,7 +10,7 @@ package dev.s3resizer.core;
  * @param maxPixels            largest accepted width x height
  * @param maxFrames            largest accepted frame count (animated GIF, WebP, multi-page TIFF)
  * @param maxMillisPerMegapixel the {@link TimeBudget} of a rendering, per megapixel of the source
- *                             (at least one megapixel's worth); over it the image is refused as
+ *                             (at least five megapixels' worth); over it the image is refused as
  *                             {@code too-slow}
  */
 public record Limits(long maxInputBytes, long maxPixels, int maxFrames, long maxMillisPerMegapixel) {

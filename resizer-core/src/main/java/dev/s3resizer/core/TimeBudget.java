@@ -6,9 +6,10 @@ import java.util.Locale;
 
 /**
  * How long the rendering of one image may take: {@link Limits#maxMillisPerMegapixel()} times its
- * megapixels, at least one megapixel's worth. Measured in CPU time of the rendering thread where
- * the JVM gives it (platform threads), so a busy machine does not fail honest images, and in
- * wall time elsewhere (virtual threads).
+ * megapixels, at least {@link #FLOOR_MEGAPIXELS} megapixels' worth (15 s by default), so that a
+ * small image pays for class loading and a cold JIT without risk. Measured in CPU time of the
+ * rendering thread where the JVM gives it (platform threads), so a busy machine does not fail
+ * honest images, and in wall time elsewhere (virtual threads, where the floor matters most).
  *
  * <p>The budget of the image being rendered belongs to its thread, so that decode loops deep in a
  * decoder check it with a call and no parameter: {@link #check()} between MCU rows, PNG rows,
@@ -18,6 +19,9 @@ import java.util.Locale;
  * <p>{@code try (TimeBudget b = TimeBudget.start("JPEG 4000x3000", millis)) { ... TimeBudget.check(); }}
  */
 public final class TimeBudget implements AutoCloseable {
+
+    /** Every image gets at least this many megapixels' worth of time. */
+    public static final double FLOOR_MEGAPIXELS = 5;
 
     private static final ThreadLocal<TimeBudget> CURRENT = new ThreadLocal<>();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -49,9 +53,9 @@ public final class TimeBudget implements AutoCloseable {
         return budget;
     }
 
-    /** The budget for an image of {@code pixels}: {@code millisPerMegapixel} per megapixel, at least one's worth. */
+    /** The budget for an image of {@code pixels}: {@code millisPerMegapixel} per megapixel, at least {@link #FLOOR_MEGAPIXELS}' worth. */
     public static long millisFor(long pixels, long millisPerMegapixel) {
-        double megapixels = Math.max(1.0, pixels / 1e6);
+        double megapixels = Math.max(FLOOR_MEGAPIXELS, pixels / 1e6);
         return (long) Math.min(Long.MAX_VALUE / 2_000_000L, Math.ceil(megapixels * millisPerMegapixel));
     }
 

@@ -47,9 +47,9 @@ class TimeBudgetTest {
     }
 
     @Test
-    void budgetIsPerMegapixelWithOneMegapixelAtLeast() {
+    void budgetIsPerMegapixelWithFiveMegapixelsAtLeast() {
         assertThat(TimeBudget.millisFor(12_000_000, 3000)).isEqualTo(36_000);
-        assertThat(TimeBudget.millisFor(100, 3000)).isEqualTo(3000);
+        assertThat(TimeBudget.millisFor(100, 3000)).isEqualTo(15_000);
     }
 
     @Test
