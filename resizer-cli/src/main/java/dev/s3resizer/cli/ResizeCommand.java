@@ -109,7 +109,7 @@ final class ResizeCommand implements Callable<Integer> {
         List<Rendition> wanted = renditions(loaded);
         Limits base = loaded == null ? Limits.DEFAULT : loaded.limits();
         Limits limits = new Limits(base.maxInputBytes(), spec.commandLine().getParseResult().hasMatchedOption("--max-pixels")
-                ? maxPixels : base.maxPixels(), base.maxFrames());
+                ? maxPixels : base.maxPixels(), base.maxFrames(), base.maxMillisPerMegapixel());
         ImageResizer resizer = new ImageResizer(limits, gap(loaded));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -127,7 +127,7 @@ final class ResizeCommand implements Callable<Integer> {
                 out.println(Report.line(file.getFileName().toString(), info, data.length, results, named));
             } catch (ResizerException e) {
                 failed++;
-                err.println(file + ": " + e.getMessage());
+                err.println(file + ": " + e.getMessage() + " [" + e.reason() + "]");
             } catch (NoSuchFileException e) {
                 failed++;
                 err.println(file + ": no such file");
@@ -141,6 +141,7 @@ final class ResizeCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /** The file's bytes, refused before reading when it is over the input limit. */
     private double gap(ResizerConfig loaded) {
         return loaded != null && !spec.commandLine().getParseResult().hasMatchedOption("--reducing-gap")
                 ? loaded.reducingGap() : reducingGap;

@@ -139,7 +139,12 @@ public final class ImageResizer {
 
     /** Probes and checks limits only: what the image is, refused early if hostile or unsupported. */
     public ImageInfo inspect(byte[] data) {
-        ImageInfo info = ImageProbe.probe(data);
+        ImageInfo info;
+        try {
+            info = ImageProbe.probe(data);
+        } catch (RuntimeException | Error e) {
+            throw RenderFailures.translate(e, "this file");
+        }
         limits.check(info, data.length);
         if (!info.format().decodable()) {
             throw new UnsupportedImageException(info.format() + " images (" + info.width() + "x" + info.height()
@@ -153,15 +158,29 @@ public final class ImageResizer {
         return render(data, List.of(rendition)).getFirst();
     }
 
-    /** Renders every rendition from a single decode, in the order given. */
+    /**
+     * Renders every rendition from a single decode, in the order given, within the image's
+     * {@link TimeBudget}.
+     *
+     * @throws ResizerException for anything that goes wrong, with its reason ({@link RenderFailures})
+     */
     public List<RenditionResult> render(byte[] data, List<Rendition> renditions) {
         if (renditions.isEmpty()) {
             throw new IllegalArgumentException("renditions: expected at least one");
         }
         ImageInfo info = inspect(data);
-        if (AnimatedGif.keeps(info, renditions)) {
-            return AnimatedGif.render(data, info, renditions, limits, still -> render(data, still));
+        String image = info.format() + " " + info.width() + "x" + info.height();
+        try (TimeBudget time = TimeBudget.start(image, limits.millisFor(info))) {
+            if (AnimatedGif.keeps(info, renditions)) {
+                return AnimatedGif.render(data, info, renditions, limits, still -> render(data, info, still));
+            }
+            return render(data, info, renditions);
+        } catch (RuntimeException | Error e) {
+            throw RenderFailures.translate(e, image);
         }
+    }
+
+    private List<RenditionResult> render(byte[] data, ImageInfo info, List<Rendition> renditions) {
         List<Plan> plans = new ArrayList<>(renditions.size());
         for (Rendition r : renditions) {
             Plan plan = Geometry.plan(info.displayWidth(), info.displayHeight(), r);
@@ -231,6 +250,7 @@ public final class ImageResizer {
     private List<RenditionResult> decodeAndRender(byte[] data, ImageInfo info, DecodeRequest request,
                                                   List<Rendition> renditions, List<Plan> plans) {
         Decoded decoded = decoder.decode(data, info, request);
+        TimeBudget.check();
         boolean[] whole = new boolean[plans.size()];
         for (int i = 0; i < whole.length; i++) {
             whole[i] = plans.get(i).wholeFrame(info.width(), info.height());
@@ -246,9 +266,10 @@ public final class ImageResizer {
         double sy = (double) source.height() / info.height();
         Pixels[] resampled = resampleAll(source, plans.stream().map(p -> p.scaleSource(sx, sy)).toList(), whole,
                 null, null);
+        SrgbConverter colour = SrgbConverter.from(decoded.profile());
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < renditions.size(); i++) {
-            results.add(finish(info, decoded, renditions.get(i), resampled[i]));
+            results.add(finish(info, colour, renditions.get(i), resampled[i]));
         }
         return results;
     }
@@ -287,6 +308,7 @@ public final class ImageResizer {
             Pixels shown = Orientation.apply(y[i], orientation);
             YccPlanes out = SrgbConverter.toSrgb(new YccPlanes(shown, Orientation.apply(cb[i], orientation),
                     Orientation.apply(cr[i], orientation), 1, 1, 0.5, 0.5), decoded.profile());
+            TimeBudget.check();
             results.add(new RenditionResult(r, jpeg.encode(out, r), ImageFormat.JPEG, out.y().width(),
                     out.y().height()));
         }
@@ -350,6 +372,7 @@ public final class ImageResizer {
             }
             fromSource[i] = from == source;
             out[i] = Resampler.resample(from, plan, halving(across, i), halving(down, i));
+            TimeBudget.check();
         }
         return out;
     }
@@ -381,9 +404,9 @@ public final class ImageResizer {
         return Flatten.onto(source, background);
     }
 
-    private RenditionResult finish(ImageInfo info, Decoded decoded, Rendition rendition, Pixels resampled) {
+    private RenditionResult finish(ImageInfo info, SrgbConverter colour, Rendition rendition, Pixels resampled) {
         Pixels pixels = Orientation.apply(resampled, info.orientation());
-        pixels = SrgbConverter.toSrgb(pixels, decoded.profile());
+        pixels = colour.toSrgb(pixels);
         boolean transparent = pixels.usesTransparency();
         ImageFormat format = rendition.format().resolve(transparent);
         if (pixels.hasAlpha() && (format == ImageFormat.JPEG || !transparent)) {
@@ -394,6 +417,7 @@ public final class ImageResizer {
             case WEBP -> webp;
             default -> jpeg;
         };
+        TimeBudget.check();
         byte[] bytes = encoder.encode(pixels, rendition);
         return new RenditionResult(rendition, bytes, format, pixels.width(), pixels.height());
     }

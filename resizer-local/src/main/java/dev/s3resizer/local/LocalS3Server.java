@@ -54,7 +54,8 @@ public final class LocalS3Server implements AutoCloseable {
      */
     public static LocalS3Server start(LocalS3Options options, ObjectEventListener listener) {
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
-        BlobStore store = new NotifyingBlobStore(openFilesystem(dataDir), options.region(), listener);
+        BlobStore store = new NotifyingBlobStore(new KeyCheckingBlobStore(openFilesystem(dataDir)),
+                options.region(), listener);
         try {
             options.buckets().stream().filter(bucket -> !store.containerExists(bucket))
                     .forEach(store::createContainer);

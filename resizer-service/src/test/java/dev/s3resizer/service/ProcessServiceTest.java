@@ -254,4 +254,44 @@ class ProcessServiceTest {
         assertThat(s3.head("resized", "thumb/a b+c.jpg")).isNotNull();
         assertThat(s3.head("resized", "thumb/été (2).jpg")).isNotNull();
     }
+
+    /**
+     * Bug: decode failures from a library escaped raw and were recorded as reason "error",
+     * retryable, so queues retried them for nothing. A WebP whose VP8 start code is damaged is
+     * now refused as corrupt, and the record says so, not retryable.
+     */
+    @Test
+    void regressionCorruptFileWasRecordedAsRetryableError() {
+        s3.put("incoming", "bad-start.webp", TestImages.webpWithBadVp8StartCode());
+
+        assertThatThrownBy(() -> service.process(ObjectRef.of("incoming", "bad-start.webp")))
+                .isInstanceOfSatisfying(ObjectFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("corrupt");
+                    assertThat(f.retryable()).isFalse();
+                });
+        assertThat(service.failures().list()).anySatisfy(r -> {
+            assertThat(r.source().key()).isEqualTo("bad-start.webp");
+            assertThat(r.reason()).isEqualTo("corrupt");
+            assertThat(r.retryable()).isFalse();
+            assertThat(r.message()).contains("bad VP8 start code");
+        });
+    }
+
+    @Test
+    void imageOverItsTimeBudgetFailsTooSlowNotRetryable() {
+        ResizerConfig tight = ConfigLoader.load(null, Map.of("RESIZER_MAX_MILLIS_PER_MEGAPIXEL", "1"));
+        ProcessService impatient = new ProcessService(tight, new S3ObjectStore(s3.s3));
+        s3.put("incoming", "slow.jpg", TestImages.jpeg(3000, 2000));
+
+        assertThatThrownBy(() -> impatient.process(ObjectRef.of("incoming", "slow.jpg")))
+                .isInstanceOfSatisfying(ObjectFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("too-slow");
+                    assertThat(f.retryable()).isFalse();
+                });
+        assertThat(impatient.failures().list()).anySatisfy(r -> {
+            assertThat(r.source().key()).isEqualTo("slow.jpg");
+            assertThat(r.reason()).isEqualTo("too-slow");
+            assertThat(r.retryable()).isFalse();
+        });
+    }
 }

@@ -4,9 +4,11 @@ import com.luciad.imageio.webp.WebPImageReaderSpi;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageFormat;
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.ImageTooLargeException;
+import dev.s3resizer.core.ResizerException;
+import dev.s3resizer.core.TimeBudget;
 import dev.s3resizer.core.UnsupportedImageException;
 
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
@@ -40,9 +42,11 @@ public final class ImageIoDecoder implements Decoder {
             ImageReader reader = readerFor(in, info);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            reader.addIIOReadProgressListener(new BudgetWatch());
             try {
                 reader.setInput(in, true, true);
                 BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                TimeBudget.check();
                 for (String warning : warnings) {
                     if (isTruncation(warning)) {
                         throw new CorruptImageException(info.format() + ": image data is truncated (" + warning + ")");
@@ -52,13 +56,19 @@ public final class ImageIoDecoder implements Decoder {
             } finally {
                 reader.dispose();
             }
-        } catch (IIOException e) {
-            throw new CorruptImageException(info.format() + ": cannot decode: " + rootMessage(e), e);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof dev.s3resizer.core.ResizerException re) {
+            if (e instanceof ResizerException re) {
                 throw re;
             }
+            if (rootCause(e) instanceof OutOfMemoryError) {
+                throw tooLarge(info, e);
+            }
             throw new CorruptImageException(info.format() + ": cannot decode: " + rootMessage(e), e);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(info, e);
+        } catch (StackOverflowError e) {
+            throw new CorruptImageException(info.format() + ": cannot decode: its structure nests too deeply "
+                    + "(stack overflow in the reader)", e);
         }
     }
 
@@ -156,11 +166,22 @@ public final class ImageIoDecoder implements Decoder {
                 || w.contains("corrupt");
     }
 
-    private static String rootMessage(Throwable e) {
+    /** A reader's allocation the heap could not hold (some readers wrap it in an {@code IIOException}). */
+    private static ImageTooLargeException tooLarge(ImageInfo info, Throwable e) {
+        return new ImageTooLargeException(info.format() + " " + info.width() + "x" + info.height()
+                + ": ImageIO needs more memory to decode it than the heap has free; refused", e);
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = rootCause(e);
         if (t instanceof java.io.EOFException) {
             return "the file ends before its image data does (truncated)";
         }

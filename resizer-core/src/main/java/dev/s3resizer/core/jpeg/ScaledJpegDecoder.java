@@ -2,6 +2,7 @@ package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.TimeBudget;
 import dev.s3resizer.core.color.SrgbConverter;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
@@ -304,6 +305,7 @@ public final class ScaledJpegDecoder implements Decoder {
         layout.useQuantisation(reader.quantTables);
         McuBlocks mcu = new McuBlocks(layout, layout.frame.components);
         for (int my = 0; my < layout.frame.mcusY; my++) {
+            TimeBudget.check();
             for (int mx = 0; mx < layout.frame.mcusX; mx++) {
                 store.copyMcu(mx, my, mcu);
                 mcu.toStrips(mx, assembler);

@@ -1,6 +1,7 @@
 package dev.s3resizer.core.png;
 
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.TimeBudget;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
@@ -115,6 +116,7 @@ public final class PngDecoder implements Decoder {
         byte[] converted = box == null ? null : new byte[header.width() * layout.channels()];
         try (ImageData image = new ImageData(data, file.firstImageData(), height)) {
             for (int y = 0; y < height; y++) {
+                TimeBudget.check();
                 image.read(row, length, y);
                 RowFilters.undo(row, above, length - 1, stride, y, height);
                 if (box == null) {

@@ -53,7 +53,9 @@ final class ConfigChecks {
                         + " has several formats, or they would overwrite each other");
             }
             if (problems.isEmpty()) {
+                dotSegments(c, new KeyTemplate(template), problems);
                 recursion(c, new KeyTemplate(template), problems);
+                failureRecordsApart(c, new KeyTemplate(template), problems);
             }
         }
         return problems;
@@ -90,9 +92,46 @@ final class ConfigChecks {
             problems.add("destination.manifestPrefix: '" + manifests + "' overlaps the watched prefix '" + watched
                     + "' of the same bucket");
         }
-        if (!c.destination().failedPrefix().isEmpty() && c.destination().failedPrefix().startsWith(watched)) {
-            problems.add("destination.failedPrefix: '" + c.destination().failedPrefix() + "' is inside the watched prefix '"
+        String failed = c.destination().failedPrefix();
+        if (!failed.isEmpty() && failed.startsWith(watched)) {
+            problems.add("destination.failedPrefix: '" + failed + "' is inside the watched prefix '"
                     + watched + "' of the same bucket");
+        } else if (!failed.isEmpty() && watched.startsWith(failed)) {
+            problems.add("source.prefix: the watched prefix '" + watched + "' is inside destination.failedPrefix '"
+                    + failed + "' of the same bucket, where keys are failure records, never sources: every upload"
+                    + " would be skipped. Move one of them");
+        }
+    }
+
+    /** Keys with '.' or '..' segments are resolved by filesystem stores, CDNs and browsers into other keys. */
+    private static void dotSegments(ResizerConfig c, KeyTemplate template, List<String> problems) {
+        for (Rendition r : c.renditions()) {
+            List<String> dots = template.dotSegments(r.name());
+            if (!dots.isEmpty()) {
+                problems.add("destination.keyTemplate: '" + template.pattern() + "' gives rendition '" + r.name()
+                        + "' keys with a '" + dots.getFirst() + "' path segment, which stores and browsers resolve"
+                        + " into another key; use plain names between the slashes");
+            }
+        }
+    }
+
+    /**
+     * Failure records ({@code <failedPrefix><bucket>/<key>.json}) and renditions share the
+     * destination bucket: neither key space may hold the other, or failure records would be
+     * listed, retried and removed as renditions and renditions as failure records.
+     */
+    private static void failureRecordsApart(ResizerConfig c, KeyTemplate template, List<String> problems) {
+        String failed = c.destination().failedPrefix();
+        if (failed.isEmpty()) {
+            return;
+        }
+        for (Rendition r : c.renditions()) {
+            String fixed = template.fixedPrefix(r.name());
+            if (fixed.isEmpty() || fixed.startsWith(failed) || failed.startsWith(fixed)) {
+                problems.add("destination.failedPrefix: '" + failed + "' overlaps the keys of rendition '" + r.name()
+                        + "', which start with '" + fixed + "' in the same bucket: failure records and renditions"
+                        + " would be taken for each other. Give them separate prefixes (or failedPrefix: \"\")");
+            }
         }
     }
 }

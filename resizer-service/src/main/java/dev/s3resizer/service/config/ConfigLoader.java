@@ -22,6 +22,7 @@ import java.util.Map;
  * {@code RESIZER_DESTINATION_BUCKET}, {@code RESIZER_KEY_TEMPLATE}, {@code RESIZER_CACHE_CONTROL},
  * {@code RESIZER_FAILED_PREFIX}, {@code RESIZER_RENDITIONS} ({@code thumb=320;medium=1000,q85}),
  * {@code RESIZER_MAX_INPUT_BYTES}, {@code RESIZER_MAX_PIXELS}, {@code RESIZER_MAX_FRAMES},
+ * {@code RESIZER_MAX_MILLIS_PER_MEGAPIXEL},
  * {@code RESIZER_REDUCING_GAP}, {@code RESIZER_AUTO_FORMAT} ({@code jpeg-png} or {@code webp}),
  * {@code RESIZER_MANIFEST_PREFIX}; and
  * {@code RESIZER_CONFIG}, a YAML file read when no file is given.
@@ -85,6 +86,7 @@ public final class ConfigLoader {
         long maxInputBytes;
         long maxPixels;
         long maxFrames;
+        long maxMillisPerMegapixel;
         double reducingGap;
 
         static Settings from(ResizerConfig d) {
@@ -100,6 +102,7 @@ public final class ConfigLoader {
             s.maxInputBytes = d.limits().maxInputBytes();
             s.maxPixels = d.limits().maxPixels();
             s.maxFrames = d.limits().maxFrames();
+            s.maxMillisPerMegapixel = d.limits().maxMillisPerMegapixel();
             s.reducingGap = d.reducingGap();
             return s;
         }
@@ -120,10 +123,11 @@ public final class ConfigLoader {
             manifestPrefix = dest.text("manifestPrefix", manifestPrefix);
             autoFormat = dest.text("autoFormat", autoFormat);
             YamlSection limits = top.section("limits");
-            limits.allowOnly("maxInputBytes", "maxPixels", "maxFrames");
+            limits.allowOnly("maxInputBytes", "maxPixels", "maxFrames", "maxMillisPerMegapixel");
             maxInputBytes = limits.number("maxInputBytes", maxInputBytes);
             maxPixels = limits.number("maxPixels", maxPixels);
             maxFrames = limits.number("maxFrames", maxFrames);
+            maxMillisPerMegapixel = limits.number("maxMillisPerMegapixel", maxMillisPerMegapixel);
             YamlSection resampling = top.section("resampling");
             resampling.allowOnly("reducingGap");
             reducingGap = resampling.decimal("reducingGap", reducingGap);
@@ -145,6 +149,7 @@ public final class ConfigLoader {
             maxInputBytes = envNumber(env, "RESIZER_MAX_INPUT_BYTES", maxInputBytes, problems);
             maxPixels = envNumber(env, "RESIZER_MAX_PIXELS", maxPixels, problems);
             maxFrames = envNumber(env, "RESIZER_MAX_FRAMES", maxFrames, problems);
+            maxMillisPerMegapixel = envNumber(env, "RESIZER_MAX_MILLIS_PER_MEGAPIXEL", maxMillisPerMegapixel, problems);
             String gap = env.get("RESIZER_REDUCING_GAP");
             if (gap != null) {
                 try {
@@ -162,7 +167,8 @@ public final class ConfigLoader {
         ResizerConfig build(List<String> problems) {
             Limits limits = Limits.DEFAULT;
             try {
-                limits = new Limits(maxInputBytes, maxPixels, (int) Math.min(Integer.MAX_VALUE, maxFrames));
+                limits = new Limits(maxInputBytes, maxPixels, (int) Math.min(Integer.MAX_VALUE, maxFrames),
+                        maxMillisPerMegapixel);
             } catch (IllegalArgumentException e) {
                 problems.add("limits." + e.getMessage());
             }
