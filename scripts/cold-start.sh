@@ -8,7 +8,8 @@
 #  (c) as (b), with the SnapStart priming hook (beforeCheckpoint/afterRestore) run before invoke 1.
 # S3 is ./resizer serve on a free port. Usage: scripts/cold-start.sh [PHOTO.jpg]; without a photo
 # it makes a 4032x3024 JPEG with ImageMagick. Environment: RUNS (5), INVOKES (20), PIN (a CPU list
-# for taskset, e.g. 1: one core, as a 1769 MB function has), SKIP (a, b or c: parts to leave out).
+# for taskset, e.g. 1: one core, as a 1769 MB function has), SKIP (a, b or c: parts to leave out),
+# COLD_ZIP (another build's resizer-lambda.zip, to compare).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-5}
@@ -25,8 +26,8 @@ pin=()
 . "$root/.mvn/select-jdk.sh"
 java="$JAVA_HOME/bin/java"
 "$root/resizer" --version >/dev/null
-zip="$root/resizer-lambda/target/resizer-lambda.zip"
-if [ ! -f "$zip" ] || [ -n "$(find "$root/resizer-lambda/src" "$root/resizer-service/src/main" "$root/resizer-core/src/main" -newer "$zip" -print -quit)" ]; then
+zip=${COLD_ZIP:-$root/resizer-lambda/target/resizer-lambda.zip}
+if [ -z "${COLD_ZIP:-}" ] && { [ ! -f "$zip" ] || [ -n "$(find "$root/resizer-lambda/src" "$root/resizer-service/src/main" "$root/resizer-core/src/main" -newer "$zip" -print -quit)" ]; }; then
   "$root/mvnw" -q -f "$root/pom.xml" -pl resizer-lambda -am -DskipTests package >&2
 fi
 
