@@ -42,7 +42,18 @@ ms_now() { date +%s%3N; }
 # Prints "median (min-max)" of the numbers on stdin.
 summary() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "-"; exit} m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%s (%s-%s)\n", m, v[1], v[NR]}'; }
 median() { summary | cut -d' ' -f1; }
-wall_ms() { local s; s=$(ms_now); "$@" >/dev/null 2>&1; echo $(( $(ms_now) - s )); }
+# Runs a command, prints "WALL_MS CPU_MS" (CPU of the process and its children, from GNU time; 0 without it).
+wall_ms() {
+  local s cpu=0
+  s=$(ms_now)
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S' -o "$work/time" "$@" >/dev/null 2>&1
+    cpu=$(awk '{printf "%.0f", ($1 + $2) * 1000}' "$work/time")
+  else
+    "$@" >/dev/null 2>&1
+  fi
+  echo "$(( $(ms_now) - s )) $cpu"
+}
 
 if [[ $skip != *a* ]]; then
   python=""
@@ -50,15 +61,16 @@ if [[ $skip != *a* ]]; then
     "$candidate" -c 'import PIL' 2>/dev/null && { python=$candidate; break; }
   done
   [ -n "$python" ] || { echo "cold-start: no python3 with PIL (Pillow)" >&2; exit 1; }
-  echo "== (a) one 12 MP photo to 1000x1000 JPEG q80, fresh process each, wall ms"
+  echo "== (a) one 12 MP photo to 1000x1000 JPEG q80, fresh process each, ms (cpu: user + sys)"
   for r in $(seq 1 "$runs"); do
     wall_ms "${pin[@]}" "$root/resizer" resize -o "$work/out-java" "$photo" >> "$work/a-java"
     wall_ms "${pin[@]}" "$python" -c "import sys; from PIL import Image; im = Image.open(sys.argv[1]); im.thumbnail((1000, 1000)); im.save(sys.argv[2], quality=80)" "$photo" "$work/pil.jpg" >> "$work/a-pil"
     wall_ms "${pin[@]}" vipsthumbnail --size 1000x1000 -o "$work/vips.jpg[Q=80]" "$photo" >> "$work/a-vips"
   done
-  echo "./resizer resize   $(summary < "$work/a-java")"
-  echo "Pillow (python3)   $(summary < "$work/a-pil")"
-  echo "vipsthumbnail      $(summary < "$work/a-vips")"
+  for tool in java:./resizer pil:Pillow vips:vipsthumbnail; do
+    printf '%-14s wall %s  cpu %s\n' "${tool#*:}" "$(awk '{print $1}' "$work/a-${tool%%:*}" | summary)" \
+      "$(awk '{print $2}' "$work/a-${tool%%:*}" | summary)"
+  done
 fi
 
 [[ $skip == *b* && $skip == *c* ]] && exit 0
@@ -102,23 +114,32 @@ lambda_run() { # file tool-options prime
 report() { # file label
   local f=$1
   local late=$((invokes > 15 ? 16 : 2))
-  echo "-- $2 (ms; warm = median of invokes $late-$invokes in the same JVM)"
-  for phase in init prime "invoke 1" "invoke 2" "invoke 5"; do
-    grep -q " $phase " "$f" || continue
-    printf '%-10s %s\n' "$phase" "$(grep " $phase " "$f" | awk '{print $NF}' | summary)"
+  echo "-- $2 (ms; warm = median of invokes $late-$invokes in the same JVM; cpu = the process's, all threads)"
+  for phase in init prime; do
+    grep -q " $phase " "$f" && printf '%-12s %s\n' "$phase" "$(awk -v p="$phase" '$2==p {print $3}' "$f" | summary)"
   done
-  printf '%-10s %s\n' "2-$invokes" "$(awk '$2=="invoke" && $3>=2 {print $4}' "$f" | summary)"
+  for n in 1 2 5; do
+    printf '%-12s %s\n' "invoke $n" "$(awk -v n="$n" '$2=="invoke" && $3==n {print $4}' "$f" | summary)"
+    printf '%-12s %s\n' "  cpu" "$(awk -v n="$n" '$2=="invoke" && $3==n {print $6}' "$f" | summary)"
+  done
   : > "$f.ratios"
   for run in $(awk '{print $1}' "$f" | sort -u); do
-    local warm first fifth
-    warm=$(awk -v r="$run" -v late="$late" '$1==r && $2=="invoke" && $3>=late {print $4}' "$f" | median)
-    first=$(awk -v r="$run" '$1==r && $2=="invoke" && $3==1 {print $4}' "$f")
-    fifth=$(awk -v r="$run" '$1==r && $2=="invoke" && $3==5 {print $4}' "$f")
-    awk -v w="$warm" -v a="$first" -v b="${fifth:-0}" 'BEGIN {printf "%.0f %.2f %.2f\n", w, a/w, b/w}' >> "$f.ratios"
+    local ratios=""
+    for column in 4 6; do
+      local warm first fifth
+      warm=$(awk -v r="$run" -v late="$late" -v c="$column" '$1==r && $2=="invoke" && $3>=late {print $c}' "$f" | median)
+      first=$(awk -v r="$run" -v c="$column" '$1==r && $2=="invoke" && $3==1 {print $c}' "$f")
+      fifth=$(awk -v r="$run" -v c="$column" '$1==r && $2=="invoke" && $3==5 {print $c}' "$f")
+      ratios="$ratios $(awk -v w="$warm" -v a="$first" -v b="${fifth:-0}" 'BEGIN {printf "%.0f %.2f %.2f", w, a/w, b/w}')"
+    done
+    echo "$ratios" >> "$f.ratios"
   done
-  printf '%-10s %s\n' "warm" "$(awk '{print $1}' "$f.ratios" | summary)"
-  printf '%-10s %s\n' "1st/warm" "$(awk '{print $2}' "$f.ratios" | summary)"
-  printf '%-10s %s\n' "5th/warm" "$(awk '{print $3}' "$f.ratios" | summary)"
+  printf '%-12s %s\n' "warm" "$(awk '{print $1}' "$f.ratios" | summary)"
+  printf '%-12s %s\n' "1st/warm" "$(awk '{print $2}' "$f.ratios" | summary)"
+  printf '%-12s %s\n' "5th/warm" "$(awk '{print $3}' "$f.ratios" | summary)"
+  printf '%-12s %s\n' "warm cpu" "$(awk '{print $4}' "$f.ratios" | summary)"
+  printf '%-12s %s\n' "1st/warm cpu" "$(awk '{print $5}' "$f.ratios" | summary)"
+  printf '%-12s %s\n' "5th/warm cpu" "$(awk '{print $6}' "$f.ratios" | summary)"
 }
 for part in b c; do
   [[ $skip == *$part* ]] && continue
