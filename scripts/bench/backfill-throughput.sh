@@ -3,7 +3,7 @@
 #
 #   scripts/bench/backfill-throughput.sh [N]        (N photos, default 300)
 #
-# 1. Makes N distinct 12 MP JPEGs (make-photos.py; bases: /work/shared/corpus/phone-*.jpg when
+# 1. Makes N distinct 12 MP JPEGs (make-photos.py; bases: /work/shared/corpus/phone-[ab].jpg when
 #    present, else synthetic), kept in $BACKFILL_PHOTOS for the next run.
 # 2. Starts ./resizer serve on a free port with a fresh data dir and the default renditions
 #    (thumb 320, medium 1000, large 2048), watching a prefix nobody writes to, so uploads make real
@@ -14,10 +14,12 @@
 # 4. Render-only: `./resizer bench --renditions 320,1000,2048` on a sample of the same photos,
 #    one thread (rate x cores), and two bench processes at once on halves of the sample (the
 #    measured rate of two cores rendering only).
-# Prints images/s for each and the ratios. Environment: BACKFILL_CONCURRENCY (2),
+# Prints images/s for each, the CPU time (user + system) per image of the backfill, the server
+# (while the backfill runs) and bench, and the ratios. Environment: BACKFILL_CONCURRENCY (2),
 # BENCH_SAMPLE (photos benched, 24),
 # PROFILE_DIR (JFR recordings serve.jfr and backfill.jfr of the backfill go there),
-# BENCH=0 skips the render-only part, KEEP_WORK=1 keeps the server log and data dir. Needs: aws CLI, python3 with Pillow.
+# SERVE_JAVA_OPTS, BENCH=0 skips the render-only part, KEEP_WORK=1 keeps the server log and data
+# dir. Needs: aws CLI, python3 with Pillow.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 count=${1:-300}
