@@ -47,6 +47,7 @@ class MemoryBudgetTest {
         first.close();
 
         try (MemoryBudget.Permit admitted = second.get()) {
+            assertThat(admitted).isNotNull();
             assertThat(budget.available()).isEqualTo(4L << 20);
         }
         assertThat(budget.available()).isEqualTo(8L << 20);

@@ -9,13 +9,13 @@ import dev.s3resizer.core.pixels.Pixels;
  * pixel), so it is drawn no larger than the request needs: reduced by the largest whole factor
  * that keeps it at least the minimum size, each pixel the mean of the screen pixels it covers.
  */
-final class GifScreen {
+public final class GifScreen {
 
     private GifScreen() {
     }
 
     /** Bytes of the canvas {@link #place} draws for a {@code width x height} screen. */
-    static long canvasBytes(int width, int height, int minWidth, int minHeight) {
+    public static long canvasBytes(int width, int height, int minWidth, int minHeight) {
         int k = factor(width, height, minWidth, minHeight);
         return (long) ceilDiv(width, k) * ceilDiv(height, k) * 4;
     }
@@ -24,7 +24,7 @@ final class GifScreen {
      * The frame on a transparent canvas of the screen's size divided by the factor the minimum
      * size allows, or the frame itself when it fills the screen.
      */
-    static Pixels place(Pixels frame, byte[] gif, int width, int height, int minWidth, int minHeight) {
+    public static Pixels place(Pixels frame, byte[] gif, int width, int height, int minWidth, int minHeight) {
         if (frame.width() == width && frame.height() == height) {
             return frame;
         }

@@ -3,15 +3,18 @@ package dev.s3resizer.core.gif;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.UnsupportedImageException;
+import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
+import dev.s3resizer.core.decode.GifScreen;
 import dev.s3resizer.core.decode.ImageIoFallback;
 import dev.s3resizer.core.pixels.Pixels;
 
 /**
  * Decodes the first frame of a GIF into {@link Pixels}, as the pipeline showed it through ImageIO:
  * RGB, or RGBA when the frame's graphic control extension names a transparent index; a frame
- * smaller than the logical screen (or offset on it) is placed there on a transparent canvas. LZW
+ * smaller than the logical screen (or offset on it) is placed there on a transparent canvas, drawn
+ * no larger than the request needs ({@link GifScreen}). LZW
  * writes palette indexes into one byte per pixel, which rows of the palette then expand;
  * interlaced frames are put back in row order. Damaged or truncated data raises
  * {@link CorruptImageException}. Thread-safe.
@@ -29,9 +32,51 @@ public final class GifDecoder implements Decoder {
         return new ImageIoFallback("GIF", new GifDecoder(), UnsupportedImageException.class);
     }
 
-    /** Decodes at full size: the frame is small, and GIF has no cheaper scale. */
+    /** Where the first frame is and how it is stored. */
+    private record Frame(int left, int top, int width, int height, int packed, int dataAt, int tableAt, int entries,
+                         int transparent) {
+        boolean fills(ImageInfo info) {
+            return left == 0 && top == 0 && width == info.width() && height == info.height();
+        }
+    }
+
+    /**
+     * The index bytes, the frame's pixels and the screen {@link GifScreen} draws: a 35-byte file may
+     * claim a 10000x10000 screen around one pixel, and the screen is drawn no larger than asked.
+     */
+    @Override
+    public long memoryNeeded(byte[] gif, ImageInfo info, DecodeRequest request) {
+        Frame f = first(gif);
+        long frame = (long) f.width() * f.height();
+        long screen = f.fills(info) ? 0
+                : GifScreen.canvasBytes(info.width(), info.height(), request.minWidth(), request.minHeight());
+        return frame * 5 + screen;
+    }
+
+    /**
+     * The first frame; one smaller than the screen or offset on it is placed on a transparent
+     * screen no smaller than {@code minWidth x minHeight} ({@link GifScreen}), so ask for the
+     * screen's size to get it whole.
+     */
     @Override
     public Decoded decode(byte[] gif, ImageInfo info, int minWidth, int minHeight) {
+        Frame f = first(gif);
+        byte[] indexes = new byte[Math.multiplyExact(f.width(), f.height())];
+        new GifLzw().decode(gif, f.dataAt(), indexes, indexes.length);
+        Palette palette = new Palette(gif, f.tableAt(), f.entries(), f.transparent());
+        boolean whole = f.fills(info);
+        Pixels pixels = Pixels.allocate(f.width(), f.height(), whole ? palette.channels() : 4);
+        boolean interlaced = (f.packed() & 0x40) != 0;
+        int c = pixels.channels();
+        for (int y = 0; y < f.height(); y++) {
+            int shown = interlaced ? interlacedRow(y, f.height()) : y;
+            palette.expand(indexes, y * f.width(), pixels.data(), shown * f.width() * c, f.width(), c);
+        }
+        return new Decoded(whole ? pixels
+                : GifScreen.place(pixels, gif, info.width(), info.height(), minWidth, minHeight), null);
+    }
+
+    private static Frame first(byte[] gif) {
         if (gif.length < 13) {
             throw new CorruptImageException("GIF: the file ends inside its header; it is truncated");
         }
@@ -53,15 +98,12 @@ public final class GifDecoder implements Decoder {
         int height = u16(gif, at + 7);
         int packed = gif[at + 9] & 0xFF;
         at += 10;
-        byte[] table;
         int entries;
         if ((packed & 0x80) != 0) {
             entries = 2 << (packed & 7);
-            table = gif;
             at += 3 * entries;
         } else if (globalTable > 0) {
             entries = globalTable / 3;
-            table = gif;
         } else {
             throw new CorruptImageException("GIF: the first frame has no colour table, local or global");
         }
@@ -70,24 +112,7 @@ public final class GifDecoder implements Decoder {
             throw new CorruptImageException("GIF: the first frame is " + width + "x" + height
                     + " or its colour table runs past the end of the file; the file is damaged");
         }
-        byte[] indexes = new byte[Math.multiplyExact(width, height)];
-        new GifLzw().decode(gif, at, indexes, indexes.length);
-        Palette palette = new Palette(table, tableAt, entries, transparent);
-        boolean whole = left == 0 && top == 0 && width == info.width() && height == info.height();
-        Pixels pixels = whole ? Pixels.allocate(width, height, palette.channels())
-                : Pixels.allocate(info.width(), info.height(), 4);
-        boolean interlaced = (packed & 0x40) != 0;
-        int rows = Math.min(height, pixels.height() - top);
-        int columns = Math.min(width, pixels.width() - left);
-        int c = pixels.channels();
-        for (int y = 0; y < height; y++) {
-            int shown = interlaced ? interlacedRow(y, height) : y;
-            if (shown < rows) {
-                palette.expand(indexes, y * width, pixels.data(), ((top + shown) * pixels.width() + left) * c,
-                        columns, c);
-            }
-        }
-        return new Decoded(pixels, null);
+        return new Frame(left, top, width, height, packed, at, tableAt, entries, transparent);
     }
 
     /** The row on screen of the {@code n}th stored row of an interlaced frame (passes of 8, 8, 4 and 2). */

@@ -85,8 +85,8 @@ class GifDecoderTest {
 
     private static Pixels assertSameAsImageIo(byte[] gif) {
         ImageInfo info = ImageProbe.probe(gif);
-        Pixels ours = new GifDecoder().decode(gif, info, 1, 1).pixels();
-        Pixels theirs = new ImageIoDecoder().decode(gif, info, 1, 1).pixels();
+        Pixels ours = new GifDecoder().decode(gif, info, info.width(), info.height()).pixels();
+        Pixels theirs = new ImageIoDecoder().decode(gif, info, info.width(), info.height()).pixels();
         assertThat(ours.width()).isEqualTo(theirs.width());
         assertThat(ours.height()).isEqualTo(theirs.height());
         assertThat(ours.channels()).as("channels").isEqualTo(theirs.channels());
