@@ -135,4 +135,16 @@ class ConfigLoaderTest {
                         .anySatisfy(p -> assertThat(p).contains("source.bucket"))
                         .anySatisfy(p -> assertThat(p).contains("{nope}")));
     }
+
+    @Test
+    void aBadModeIsNamedByItsFieldWithoutASpuriousMissingRenditionsLine() throws IOException {
+        Path file = yaml("""
+                renditions:
+                  thumb: {width: 320, mode: bogus}
+                """);
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "renditions.thumb.mode: unknown value 'bogus' (expected fit|cover|width)"));
+    }
 }
