@@ -2,6 +2,13 @@
 # otherwise picks the newest JDK >= 21 under /usr/lib/jvm (or the java on PATH if that is new
 # enough) and exports JAVA_HOME. Prints nothing unless no suitable JDK exists.
 __resizer_java_major() {
+  # Every JDK's release file names its version (JAVA_VERSION="21.0.4", "25", "26-ea"); reading it
+  # spares starting a JVM (about 35 ms of CPU) on every launch. Without one, ask java itself.
+  __resizer_release="${1%/bin/java}/release"
+  if [ -f "$__resizer_release" ]; then
+    __resizer_major=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$__resizer_release")
+    [ -n "$__resizer_major" ] && { echo "$__resizer_major"; return 0; }
+  fi
   # The version line, wherever it is: with JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS set, the JVM first
   # says it picked them up. "25", "21.0.4" and "26-ea" all give their major. A java that fails gives
   # nothing (not a failed pipeline, which would end a caller running with set -e and pipefail), and

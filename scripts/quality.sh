@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Output quality against a reference: for each image, libvips `thumbnail` (Lanczos3, the issue's
-# reference) makes the reference rendition; the resizer and Pillow (the seed's thumbnail call) make
-# theirs as lossless PNG, so only resampling and colour handling are compared; then the PSNR of
-# each against the reference is printed. Higher is closer. Needs libvips-tools and python3-pil.
+# reference) makes the reference rendition (in sRGB for files tagged with another profile); the
+# resizer and Pillow (the seed's thumbnail call) make theirs as lossless PNG, so only resampling
+# and colour handling are compared; then the PSNR of each against the reference is printed.
+# Higher is closer. Needs libvips-tools and python3-pil.
 # With FORMAT=jpeg both make JPEGs at quality 95 instead (4:2:0, as the product writes them; the
 # resizer then takes its YCbCr-planes path), decoded and compared the same way.
 # Usage: [GAP=2] [FORMAT=jpeg] scripts/quality.sh [SIZE] IMAGE...   (GAP: the resizer's --reducing-gap)
@@ -18,7 +19,13 @@ format=${FORMAT:-png}
 printf 'file\tpsnr_resizer_dB\tpsnr_pillow_dB\n'
 for f in "$@"; do
   name=$(basename "$f"); stem=${name%.*}
-  vips thumbnail "$f" "$work/$stem-ref.png" "$size" --size down
+  # A file tagged with a profile other than sRGB (Display P3, Adobe RGB, ...): the reference is
+  # converted to sRGB, as the product's output is (libvips alone would keep the source's space).
+  export=()
+  if /usr/bin/python3 -c 'import sys; from PIL import Image; p = Image.open(sys.argv[1]).info.get("icc_profile") or b""; sys.exit(0 if p and b"sRGB" not in p else 1)' "$f"; then
+    export=(--export-profile srgb)
+  fi
+  vips thumbnail "$f" "$work/$stem-ref.png" "$size" --size down "${export[@]}"
   ext=png; [ "$format" = jpeg ] && ext=jpg
   /usr/bin/python3 - "$f" "$work/$stem-ref.png" "$work/ours/$stem.$ext" "$size" "$name" <<'PY'
 import io, sys

@@ -1,5 +1,6 @@
 package dev.s3resizer.cli;
 
+import dev.s3resizer.local.LogText;
 import dev.s3resizer.service.EventLog;
 import dev.s3resizer.service.EventResult;
 import dev.s3resizer.service.EventRunner;
@@ -49,7 +50,7 @@ final class LocalProcessing implements AutoCloseable {
                 case EventResult.Failed f -> "FAILED " + f.failure().getMessage();
             };
             synchronized (out) {
-                out.println(LocalTime.now().format(TIME) + " " + line);
+                out.println(LocalTime.now().format(TIME) + " " + LogText.escape(line));
                 out.flush();
             }
         };

@@ -72,6 +72,11 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** A store on the stack's S3 client, for work beside the service's own (reconciling at start). */
+    S3ObjectStore store() {
+        return new S3ObjectStore(s3);
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

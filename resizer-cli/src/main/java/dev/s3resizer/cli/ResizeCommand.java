@@ -1,7 +1,9 @@
 package dev.s3resizer.cli;
 
 import dev.s3resizer.core.ImageResizer;
+import dev.s3resizer.core.ImageTooLargeException;
 import dev.s3resizer.core.Limits;
+import dev.s3resizer.core.MemoryBudget;
 import dev.s3resizer.core.OutputFormat;
 import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.RenditionResult;
@@ -50,8 +52,9 @@ final class ResizeCommand implements Callable<Integer> {
             description = "fit: inside the box (default); cover: fill the box, crop the centre; width: exact width.")
     ResizeMode mode;
 
-    @Option(names = "--format", paramLabel = "auto|jpeg|png", converter = FormatConverter.class,
-            description = "Output format (default: jpeg). auto keeps PNG for images with real transparency.")
+    @Option(names = "--format", paramLabel = "auto|jpeg|png|webp", converter = FormatConverter.class,
+            description = "Output format (default: jpeg). auto keeps PNG for images with real transparency;"
+                    + " webp (libwebp) keeps it too.")
     OutputFormat format;
 
     @Option(names = "--reducing-gap", paramLabel = "G",
@@ -64,7 +67,8 @@ final class ResizeCommand implements Callable<Integer> {
 
     @Option(names = "--rendition", paramLabel = "NAME=SPEC", mapFallbackValue = "",
             description = {"A named rendition, repeatable, e.g. thumb=320 or card=600x400,cover,q85.",
-                "SPEC: W or WxH, then any of fit|cover|width, auto|jpeg|png, qN, progressive, upscale, bg=RRGGBB.",
+                "SPEC: W or WxH, then any of fit|cover|width, auto|jpeg|png|webp, qN, progressive, upscale,"
+                        + " lossless (webp), bg=RRGGBB.",
                 "Replaces --width/--height/--mode/--format/--quality."})
     Map<String, String> renditions;
 
@@ -85,13 +89,30 @@ final class ResizeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Refuses, from its size and before reading it, a file over the byte limit or too large for
+     * the memory the images may hold: reading it whole would fail or crowd out the decode.
+     */
+    private static void refuseUnreadable(Path file, Limits limits) throws IOException {
+        long size = Files.size(file);
+        if (size > limits.maxInputBytes()) {
+            throw new ImageTooLargeException("input is " + size + " bytes, over the limit of " + limits.maxInputBytes()
+                    + " bytes; refused before reading it");
+        }
+        long memory = MemoryBudget.forHeap().capacity();
+        if (size > memory) {
+            throw new ImageTooLargeException("input is " + size + " bytes, more than the " + (memory >> 20)
+                    + " MiB of memory this process allows for images; refused before reading it");
+        }
+    }
+
     @Override
     public Integer call() {
         ResizerConfig loaded = config == null ? null : loadConfig();
         List<Rendition> wanted = renditions(loaded);
         Limits base = loaded == null ? Limits.DEFAULT : loaded.limits();
         Limits limits = new Limits(base.maxInputBytes(), spec.commandLine().getParseResult().hasMatchedOption("--max-pixels")
-                ? maxPixels : base.maxPixels(), base.maxFrames());
+                ? maxPixels : base.maxPixels(), base.maxFrames(), base.maxMillisPerMegapixel());
         ImageResizer resizer = new ImageResizer(limits, gap(loaded));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -100,6 +121,7 @@ final class ResizeCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             try {
+                refuseUnreadable(file, limits);
                 byte[] data = Files.readAllBytes(file);
                 var info = resizer.inspect(data);
                 List<RenditionResult> results = resizer.render(data, wanted);
@@ -115,7 +137,7 @@ final class ResizeCommand implements Callable<Integer> {
                 }
             } catch (ResizerException e) {
                 failed++;
-                err.println(file + ": " + e.getMessage());
+                err.println(file + ": " + e.getMessage() + " [" + e.reason() + "]");
             } catch (NoSuchFileException e) {
                 failed++;
                 err.println(file + ": no such file");
@@ -129,6 +151,7 @@ final class ResizeCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /** The file's bytes, refused before reading when it is over the input limit. */
     private double gap(ResizerConfig loaded) {
         return loaded != null && !spec.commandLine().getParseResult().hasMatchedOption("--reducing-gap")
                 ? loaded.reducingGap() : reducingGap;

@@ -4,14 +4,21 @@ import dev.s3resizer.service.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Entry point of {@code resizer.jar} and the {@code ./resizer} launcher. */
 @Command(name = "resizer",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Makes web-sized renditions of images: on files, on a local S3 endpoint, or in AWS Lambda.",
-        subcommands = {ResizeCommand.class, ServeCommand.class, InvokeCommand.class, WorkerCommand.class,
-                BackfillCommand.class, FailuresCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Makes web-sized renditions of images: on files, on a local S3 endpoint, or in AWS Lambda.")
 public final class ResizerCommand implements Runnable {
+
+    /** The subcommands by name, in the order help lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(ResizeCommand.class, ServeCommand.class,
+            InvokeCommand.class, WorkerCommand.class, BackfillCommand.class, FailuresCommand.class,
+            SrcsetCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -22,15 +29,38 @@ public final class ResizerCommand implements Runnable {
 
     /** Runs the command line and returns its exit code: 0 success, 1 some input failed, 2 usage error. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 
-    /** The configured command line: case-insensitive values, one-line errors, help as wide as the terminal. */
+    /** The configured command line with every subcommand: case-insensitive values, one-line errors, help as wide as the terminal. */
     static CommandLine commandLine() {
-        return new CommandLine(new ResizerCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setUsageHelpAutoWidth(true)
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the named subcommand when {@code first} names one (other than
+     * help, which needs them all), else with all of them. Picocli reads each command's annotations by reflection when it is added; a
+     * {@code resize} need not pay for the S3, queue and Lambda commands' models and the classes they
+     * reference (a third of its start-up).
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new ResizerCommand());
+        Class<?> only = first == null ? null : SUBCOMMANDS.get(first);
+        boolean all = only == null || only == CommandLine.HelpCommand.class;
+        for (Class<?> sub : all ? SUBCOMMANDS.values() : List.of(only)) {
+            cli.addSubcommand(sub);
+        }
+        return cli.setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpAutoWidth(true)
                 .setParameterExceptionHandler(ResizerCommand::usageError)
                 .setExecutionExceptionHandler(ResizerCommand::failure);
+    }
+
+    private static Map<String, Class<?>> subcommands(Class<?>... classes) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            byName.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return byName;
     }
 
     /**

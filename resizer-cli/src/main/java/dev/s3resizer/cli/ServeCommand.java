@@ -9,8 +9,12 @@ import dev.s3resizer.local.LocalS3Server;
 import dev.s3resizer.local.LocalSqsServer;
 import dev.s3resizer.local.ObjectEventListener;
 import dev.s3resizer.service.EventLog;
+import dev.s3resizer.service.ProcessService;
+import dev.s3resizer.service.Reconcile;
+import dev.s3resizer.service.backfill.Progress;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
+import dev.s3resizer.service.storage.S3ObjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,6 +93,31 @@ final class ServeCommand implements Callable<Integer> {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
     }
 
+    /**
+     * Catches up with what a stopped or killed server missed ({@link Reconcile}) while new uploads
+     * are already served, and says so in one line.
+     */
+    private void reconcile(ProcessService service, S3ObjectStore store, int partialUploads) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Reconcile.Summary s = new Reconcile(service, store).run(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            Progress p = s.backfill().progress();
+            synchronized (out) {
+                out.println("reconciled at start: " + p.processed() + " sources processed, " + p.upToDate()
+                        + " up to date, " + p.failed() + " failed, " + s.orphansRemoved()
+                        + " renditions of deleted sources removed, " + partialUploads + " partial uploads removed");
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            synchronized (out) {
+                out.println("reconcile at start failed: " + e.getMessage());
+                out.flush();
+            }
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ResizerConfig cfg = ConfigLoader.load(config, System.getenv());
@@ -115,6 +144,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println(Banner.text(stack.server.endpoint(), stack.server.options(), cfg,
                     topology == null ? "" : topology.describe(), dashboard == null ? null : dashboard.address()));
             out.flush();
+            Thread.ofVirtual().name("resizer-reconcile").start(() -> reconcile(stack.service, stack.store(),
+                    stack.server.partialUploadsRemoved().size()));
             CountDownLatch stop = new CountDownLatch(1);
             DashboardServer page = dashboard;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

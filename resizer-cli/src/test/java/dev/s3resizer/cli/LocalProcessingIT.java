@@ -61,9 +61,9 @@ class LocalProcessingIT {
                 client.deleteObject(b -> b.bucket("incoming").key(key));
             }
             gate.get().awaitPaused();
-            await().atMost(Duration.ofMinutes(2)).until(() -> results.size() >= 2 * KEYS - 2);
+            await().atMost(Duration.ofMinutes(4)).until(() -> results.size() >= 2 * KEYS - 2);
             gate.get().release();
-            await().atMost(Duration.ofMinutes(2)).until(() -> results.size() >= 2 * KEYS);
+            await().atMost(Duration.ofMinutes(4)).until(() -> results.size() >= 2 * KEYS);
 
             assertThat(results).hasSize(2 * KEYS).allMatch(r -> r instanceof EventResult.Handled);
             Map<String, List<ObjectEvent.Kind>> kindsByKey = results.stream().collect(Collectors.groupingBy(

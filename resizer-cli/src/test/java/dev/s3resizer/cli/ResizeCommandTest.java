@@ -66,6 +66,58 @@ class ResizeCommandTest {
         }
     }
 
+    /**
+     * Bug: an error a library threw (an LCMS CMMException, an OutOfMemoryError) stopped the whole
+     * batch with a stack trace. Every failure is now one line naming the file and the reason, and
+     * the files after it are still rendered.
+     */
+    @Test
+    void regressionABadFileInTheMiddleStoppedTheBatch() throws Exception {
+        Path first = Files.write(dir.resolve("first.jpg"), TestImages.jpeg(800, 600));
+        Path bad = Files.write(dir.resolve("damaged.webp"), TestImages.webpWithBadVp8StartCode());
+        Path last = Files.write(dir.resolve("last.png"), TestImages.transparentPng(300, 200));
+        Path out = dir.resolve("out");
+
+        int code = run("resize", "-o", out.toString(), first.toString(), bad.toString(), last.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).hasLineCount(1).startsWith(bad + ": WebP: bad VP8 start code")
+                .endsWith("[corrupt]").doesNotContain("Exception");
+        assertThat(out.resolve("first.jpg")).exists();
+        assertThat(out.resolve("last.jpg")).exists();
+        assertThat(this.out.toString()).contains("first.jpg").contains("last.png").doesNotContain("damaged");
+    }
+
+    @Test
+    void anImageOverItsTimeBudgetIsReportedTooSlow() throws Exception {
+        Path config = Files.writeString(dir.resolve("tight.yaml"), "limits: {maxMillisPerMegapixel: 1}\n");
+        Path photo = Files.write(dir.resolve("big.jpg"), TestImages.jpeg(3000, 2000));
+
+        int code = run("resize", "--config", config.toString(), "-o", dir.resolve("out").toString(), photo.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).hasLineCount(1).contains("time budget of 6 ms").endsWith("[too-slow]");
+    }
+
+    @Test
+    void aFileOverTheByteLimitIsRefusedFromItsSizeAndTheBatchGoesOn() throws Exception {
+        Path big = Files.write(dir.resolve("big.jpg"), TestImages.jpeg(1600, 1200));
+        Path small = Files.write(dir.resolve("small.jpg"), TestImages.jpeg(40, 30));
+        Path config = Files.writeString(dir.resolve("resizer.yaml"), """
+                renditions:
+                  thumb: 32
+                limits: {maxInputBytes: %d}
+                """.formatted(Files.size(small)));
+
+        int code = run("resize", "--config", config.toString(), "-o", dir.resolve("out").toString(), big.toString(),
+                small.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo(big + ": input is " + Files.size(big) + " bytes, over the limit of "
+                + Files.size(small) + " bytes; refused before reading it [too-large]");
+        assertThat(Files.exists(dir.resolve("out/thumb/small.jpg"))).isTrue();
+    }
+
     @Test
     void usageErrorsExitTwo() {
         assertThat(run("resize", "--quality", "0", "-o", dir.toString(), "x.jpg")).isEqualTo(2);

@@ -1,14 +1,18 @@
 package dev.s3resizer.core;
 
 import dev.s3resizer.core.adjust.Flatten;
+import dev.s3resizer.core.animate.AnimatedGif;
 import dev.s3resizer.core.adjust.Orientation;
+import dev.s3resizer.core.bmp.BmpDecoder;
 import dev.s3resizer.core.color.SrgbConverter;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.FormatDecoder;
 import dev.s3resizer.core.decode.ImageIoDecoder;
+import dev.s3resizer.core.decode.NativeWebpDecoder;
 import dev.s3resizer.core.encode.Encoder;
+import dev.s3resizer.core.gif.GifDecoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
 import dev.s3resizer.core.jpeg.ScaledJpegDecoder;
 import dev.s3resizer.core.jpeg.encode.JpegEncoder;
@@ -20,6 +24,8 @@ import dev.s3resizer.core.resample.Geometry;
 import dev.s3resizer.core.resample.Plan;
 import dev.s3resizer.core.resample.Resampler;
 import dev.s3resizer.core.resample.Resampler.Halving;
+import dev.s3resizer.core.tiff.TiffDecoder;
+import dev.s3resizer.core.webp.WebpEncoder;
 
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
@@ -33,6 +39,8 @@ import java.util.Map;
  * <ol>
  *   <li>probe the header from the bytes (format, size, frames, orientation);</li>
  *   <li>check the {@link Limits} before anything is decoded;</li>
+ *   <li>estimate the memory the decode and the renditions will hold and wait for it in the
+ *       {@link MemoryBudget} shared by the images in flight (refused when it can never fit);</li>
  *   <li>decode once, at the smallest scale that leaves the largest rendition its reducing gap;</li>
  *   <li>for each rendition: plan the geometry as displayed, resample in stored orientation,</li>
  *   <li>apply the EXIF orientation,</li>
@@ -41,11 +49,13 @@ import java.util.Map;
  *   <li>encode without metadata.</li>
  * </ol>
  * Orientation and colour conversion run after resampling because there they touch the fewest
- * pixels; both commute with resampling. When every rendition is a baseline JPEG and the source an
- * sRGB (or untagged) YCbCr JPEG, the decoder hands over Y, Cb and Cr planes instead of RGB: each
- * is resampled on its own (chroma straight to the half size 4:2:0 keeps; an odd side whole, then
- * averaged in pairs as the encoder would) and the encoder takes
- * them as they are, so no pixel is ever colour-converted or chroma-upsampled. Thread-safe; one
+ * pixels; both commute with resampling (colour conversion nearly: it is resampled in the source's
+ * encoding, as libvips does). When every rendition is a baseline JPEG and the source a YCbCr JPEG
+ * in sRGB (or untagged) or in a matrix/TRC profile (Display P3, Adobe RGB, ...), the decoder hands
+ * over Y, Cb and Cr planes instead of RGB: each is resampled on its own (chroma straight to the
+ * half size 4:2:0 keeps; an odd side whole, then averaged in pairs as the encoder would), a tagged
+ * one converted to sRGB at the output size, and the encoder takes them as they are, so no
+ * decoded pixel is ever colour-converted or chroma-upsampled. Thread-safe; one
  * instance serves every request.
  *
  * <p>{@code List<RenditionResult> out = new ImageResizer(Limits.DEFAULT).render(bytes, renditions);}
@@ -59,6 +69,8 @@ public final class ImageResizer {
      */
     private static final int CASCADE_FACTOR = 2;
 
+    private static final System.Logger LOG = System.getLogger(ImageResizer.class.getName());
+
     /**
      * Shrink-on-load leaves the Lanczos filter at least 1.5x to reduce (Pillow and libvips leave 2x,
      * but have only the 1/8, 1/4 and 1/2 scales; with every eighth, a 12 MP photo for 1000 px
@@ -71,6 +83,8 @@ public final class ImageResizer {
     private final Decoder decoder;
     private final Encoder jpeg;
     private final Encoder png;
+    private final Encoder webp = new WebpEncoder();
+    private final MemoryBudget budget;
 
     public ImageResizer(Limits limits) {
         this(limits, DEFAULT_REDUCING_GAP);
@@ -84,16 +98,30 @@ public final class ImageResizer {
      *                    1 the fastest
      */
     public ImageResizer(Limits limits, double reducingGap) {
-        this(limits, reducingGap, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
-                        ImageFormat.PNG, PngDecoder.withImageIoFallback()), new ImageIoDecoder()),
+        this(limits, reducingGap, MemoryBudget.forHeap());
+    }
+
+    /** @param budget the memory the images in flight share; {@link MemoryBudget#forHeap()} by default */
+    public ImageResizer(Limits limits, double reducingGap, MemoryBudget budget) {
+        this(limits, reducingGap, budget, new FormatDecoder(Map.of(ImageFormat.JPEG, ScaledJpegDecoder.withImageIoFallback(),
+                        ImageFormat.PNG, PngDecoder.withImageIoFallback(),
+                        ImageFormat.TIFF, TiffDecoder.withImageIoFallback(),
+                        ImageFormat.GIF, GifDecoder.withImageIoFallback(),
+                        ImageFormat.BMP, BmpDecoder.withImageIoFallback(),
+                        ImageFormat.WEBP, NativeWebpDecoder.withImageIoFallback()), new ImageIoDecoder()),
                 new JpegEncoder(), new ImageIoPngEncoder());
     }
 
     ImageResizer(Limits limits, Decoder decoder, Encoder jpeg, Encoder png) {
-        this(limits, DEFAULT_REDUCING_GAP, decoder, jpeg, png);
+        this(limits, DEFAULT_REDUCING_GAP, MemoryBudget.forHeap(), decoder, jpeg, png);
     }
 
     ImageResizer(Limits limits, double reducingGap, Decoder decoder, Encoder jpeg, Encoder png) {
+        this(limits, reducingGap, MemoryBudget.forHeap(), decoder, jpeg, png);
+    }
+
+    ImageResizer(Limits limits, double reducingGap, MemoryBudget budget, Decoder decoder, Encoder jpeg,
+                 Encoder png) {
         if (!(reducingGap >= 1 && reducingGap <= 8)) {
             throw new IllegalArgumentException("reducingGap: expected 1-8 but got " + reducingGap);
         }
@@ -102,6 +130,7 @@ public final class ImageResizer {
         this.decoder = decoder;
         this.jpeg = jpeg;
         this.png = png;
+        this.budget = budget;
     }
 
     public Limits limits() {
@@ -110,7 +139,12 @@ public final class ImageResizer {
 
     /** Probes and checks limits only: what the image is, refused early if hostile or unsupported. */
     public ImageInfo inspect(byte[] data) {
-        ImageInfo info = ImageProbe.probe(data);
+        ImageInfo info;
+        try {
+            info = ImageProbe.probe(data);
+        } catch (RuntimeException | Error e) {
+            throw RenderFailures.translate(e, "this file");
+        }
         limits.check(info, data.length);
         if (!info.format().decodable()) {
             throw new UnsupportedImageException(info.format() + " images (" + info.width() + "x" + info.height()
@@ -124,27 +158,99 @@ public final class ImageResizer {
         return render(data, List.of(rendition)).getFirst();
     }
 
-    /** Renders every rendition from a single decode, in the order given. */
+    /**
+     * Renders every rendition from a single decode, in the order given, within the image's
+     * {@link TimeBudget}.
+     *
+     * @throws ResizerException for anything that goes wrong, with its reason ({@link RenderFailures})
+     */
     public List<RenditionResult> render(byte[] data, List<Rendition> renditions) {
         if (renditions.isEmpty()) {
             throw new IllegalArgumentException("renditions: expected at least one");
         }
         ImageInfo info = inspect(data);
+        String image = info.format() + " " + info.width() + "x" + info.height();
+        try (TimeBudget time = TimeBudget.start(image, limits.millisFor(info))) {
+            if (AnimatedGif.keeps(info, renditions)) {
+                return AnimatedGif.render(data, info, renditions, limits, still -> render(data, info, still));
+            }
+            return render(data, info, renditions);
+        } catch (RuntimeException | Error e) {
+            throw RenderFailures.translate(e, image);
+        }
+    }
+
+    private List<RenditionResult> render(byte[] data, ImageInfo info, List<Rendition> renditions) {
         List<Plan> plans = new ArrayList<>(renditions.size());
-        int needWidth = 1;
-        int needHeight = 1;
         for (Rendition r : renditions) {
             Plan plan = Geometry.plan(info.displayWidth(), info.displayHeight(), r);
-            plan = info.transposed() ? plan.transpose() : plan;
-            plans.add(plan);
-            needWidth = Math.max(needWidth,
-                    minimumSource(plan.outWidth() * reducingGap, plan.cropWidth(), info.width()));
-            needHeight = Math.max(needHeight,
-                    minimumSource(plan.outHeight() * reducingGap, plan.cropHeight(), info.height()));
+            plans.add(info.transposed() ? plan.transpose() : plan);
         }
         boolean planes = renditions.stream().allMatch(r -> r.format().resolve(false) == ImageFormat.JPEG
                 && jpeg.takesPlanes(r));
-        Decoded decoded = decoder.decode(data, info, new DecodeRequest(needWidth, needHeight, planes));
+        DecodeRequest request = request(info, plans, reducingGap, planes, false);
+        long bytes = memoryNeeded(data, info, request, renditions, plans);
+        if (bytes > budget.capacity()) {
+            DecodeRequest lean = request(info, plans, 1, planes, true);
+            long leanBytes = memoryNeeded(data, info, lean, renditions, plans);
+            if (leanBytes < bytes) {
+                LOG.log(System.Logger.Level.INFO, "this {0}x{1} {2} would need {3} at the usual scale, more than the "
+                        + "{4} allowed; decoding it at the least memory, {5}", info.width(), info.height(),
+                        info.format(), MemoryBudget.mib(bytes), MemoryBudget.mib(budget.capacity()),
+                        MemoryBudget.mib(leanBytes));
+                request = lean;
+                bytes = leanBytes;
+            }
+        }
+        try (MemoryBudget.Permit admitted = budget.admit(bytes, "this " + info.width() + "x" + info.height() + " "
+                + info.format() + " (decoded for " + request.minWidth() + "x" + request.minHeight() + ")")) {
+            return decodeAndRender(data, info, request, renditions, plans);
+        }
+    }
+
+    /**
+     * The decode the plans need: at least {@code gap} times each output (as far as the source
+     * has it), in stored orientation.
+     */
+    private static DecodeRequest request(ImageInfo info, List<Plan> plans, double gap, boolean planes, boolean lean) {
+        int needWidth = 1;
+        int needHeight = 1;
+        for (Plan plan : plans) {
+            needWidth = Math.max(needWidth, minimumSource(plan.outWidth() * gap, plan.cropWidth(), info.width()));
+            needHeight = Math.max(needHeight,
+                    minimumSource(plan.outHeight() * gap, plan.cropHeight(), info.height()));
+        }
+        return new DecodeRequest(needWidth, needHeight, planes, lean);
+    }
+
+    /** The input, what the decoder estimates for the request and what the renditions add. */
+    private long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request, List<Rendition> renditions,
+                              List<Plan> plans) {
+        return data.length + decoder.memoryNeeded(data, info, request) + renditionBytes(renditions, plans);
+    }
+
+    /**
+     * Memory the renditions hold beyond the decoded source: each one's pixels (3 bytes a pixel for
+     * a JPEG, 4 when it may keep alpha), kept until all are encoded, and twice the largest for the
+     * resampler's working copy and the encoded bytes.
+     */
+    private static long renditionBytes(List<Rendition> renditions, List<Plan> plans) {
+        long total = 0;
+        long largest = 0;
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            int channels = renditions.get(i).format().resolve(true) == ImageFormat.JPEG ? 3 : 4;
+            long pixels = (long) p.outWidth() * p.outHeight() * channels;
+            total += pixels;
+            largest = Math.max(largest, pixels);
+        }
+        return total + 2 * largest;
+    }
+
+    private List<RenditionResult> decodeAndRender(byte[] data, ImageInfo info, DecodeRequest request,
+                                                  List<Rendition> renditions, List<Plan> plans) {
+        Decoded decoded = decoder.decode(data, info, request);
+        TimeBudget.check();
         boolean[] whole = new boolean[plans.size()];
         for (int i = 0; i < whole.length; i++) {
             whole[i] = plans.get(i).wholeFrame(info.width(), info.height());
@@ -160,17 +266,19 @@ public final class ImageResizer {
         double sy = (double) source.height() / info.height();
         Pixels[] resampled = resampleAll(source, plans.stream().map(p -> p.scaleSource(sx, sy)).toList(), whole,
                 null, null);
+        SrgbConverter colour = SrgbConverter.from(decoded.profile());
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < renditions.size(); i++) {
-            results.add(finish(info, decoded, renditions.get(i), resampled[i]));
+            results.add(finish(info, colour, renditions.get(i), resampled[i]));
         }
         return results;
     }
 
     /**
-     * The YCbCr path, when every rendition is a baseline JPEG and the source an sRGB JPEG: each
-     * plane resampled on its own, from its own scale, luma to the rendition's size and chroma to
-     * half of it ({@link #chromaSide}), then encoded as they are. Colour is never converted.
+     * The YCbCr path, when every rendition is a baseline JPEG and the source a YCbCr JPEG in sRGB
+     * or a matrix/TRC profile: each plane resampled on its own, from its own scale, luma to the
+     * rendition's size and chroma to half of it ({@link #chromaSide}), converted to sRGB at that
+     * size when tagged, then encoded.
      */
     private List<RenditionResult> renderPlanes(ImageInfo info, Decoded decoded, List<Rendition> renditions,
                                                List<Plan> plans, boolean[] whole) {
@@ -198,8 +306,9 @@ public final class ImageResizer {
         for (int i = 0; i < plans.size(); i++) {
             Rendition r = renditions.get(i);
             Pixels shown = Orientation.apply(y[i], orientation);
-            YccPlanes out = new YccPlanes(shown, Orientation.apply(cb[i], orientation),
-                    Orientation.apply(cr[i], orientation), 1, 1, 0.5, 0.5);
+            YccPlanes out = SrgbConverter.toSrgb(new YccPlanes(shown, Orientation.apply(cb[i], orientation),
+                    Orientation.apply(cr[i], orientation), 1, 1, 0.5, 0.5), decoded.profile());
+            TimeBudget.check();
             results.add(new RenditionResult(r, jpeg.encode(out, r), ImageFormat.JPEG, out.y().width(),
                     out.y().height()));
         }
@@ -263,6 +372,7 @@ public final class ImageResizer {
             }
             fromSource[i] = from == source;
             out[i] = Resampler.resample(from, plan, halving(across, i), halving(down, i));
+            TimeBudget.check();
         }
         return out;
     }
@@ -294,15 +404,21 @@ public final class ImageResizer {
         return Flatten.onto(source, background);
     }
 
-    private RenditionResult finish(ImageInfo info, Decoded decoded, Rendition rendition, Pixels resampled) {
+    private RenditionResult finish(ImageInfo info, SrgbConverter colour, Rendition rendition, Pixels resampled) {
         Pixels pixels = Orientation.apply(resampled, info.orientation());
-        pixels = SrgbConverter.toSrgb(pixels, decoded.profile());
+        pixels = colour.toSrgb(pixels);
         boolean transparent = pixels.usesTransparency();
         ImageFormat format = rendition.format().resolve(transparent);
         if (pixels.hasAlpha() && (format == ImageFormat.JPEG || !transparent)) {
             pixels = Flatten.onto(pixels, rendition.background());
         }
-        byte[] bytes = (format == ImageFormat.PNG ? png : jpeg).encode(pixels, rendition);
+        Encoder encoder = switch (format) {
+            case PNG -> png;
+            case WEBP -> webp;
+            default -> jpeg;
+        };
+        TimeBudget.check();
+        byte[] bytes = encoder.encode(pixels, rendition);
         return new RenditionResult(rendition, bytes, format, pixels.width(), pixels.height());
     }
 

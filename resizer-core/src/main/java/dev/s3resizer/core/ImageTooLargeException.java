@@ -10,6 +10,11 @@ public class ImageTooLargeException extends ResizerException {
         super(message, false);
     }
 
+    /** Refused on what the work met rather than on the header, e.g. an allocation the heap could not hold. */
+    public ImageTooLargeException(String message, Throwable cause) {
+        super(message, false, cause);
+    }
+
     @Override
     public String reason() {
         return "too-large";

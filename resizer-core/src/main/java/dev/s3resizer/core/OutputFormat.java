@@ -2,18 +2,22 @@ package dev.s3resizer.core;
 
 import java.util.Locale;
 
-/** What a rendition is encoded as. {@link #AUTO} keeps PNG for real transparency, JPEG otherwise. */
+/**
+ * What a rendition is encoded as. {@link #AUTO} keeps PNG for real transparency, JPEG otherwise;
+ * {@link #WEBP} (libwebp, lossy or lossless) keeps transparency too.
+ */
 public enum OutputFormat {
-    AUTO, JPEG, PNG;
+    AUTO, JPEG, PNG, WEBP;
 
-    /** Parses {@code auto}, {@code jpeg}/{@code jpg} or {@code png}, ignoring case. */
+    /** Parses {@code auto}, {@code jpeg}/{@code jpg}, {@code png} or {@code webp}, ignoring case. */
     public static OutputFormat parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "auto" -> AUTO;
             case "jpeg", "jpg" -> JPEG;
             case "png" -> PNG;
+            case "webp" -> WEBP;
             default -> throw new IllegalArgumentException(
-                    "format: expected auto, jpeg or png but got '" + text + "'");
+                    "format: expected auto, jpeg, png or webp but got '" + text + "'");
         };
     }
 
@@ -22,6 +26,7 @@ public enum OutputFormat {
         return switch (this) {
             case JPEG -> ImageFormat.JPEG;
             case PNG -> ImageFormat.PNG;
+            case WEBP -> ImageFormat.WEBP;
             case AUTO -> transparent ? ImageFormat.PNG : ImageFormat.JPEG;
         };
     }

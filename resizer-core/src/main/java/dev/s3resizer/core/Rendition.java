@@ -25,6 +25,8 @@ public final class Rendition {
     private final int background;
     private final boolean progressive;
     private final boolean upscale;
+    private final boolean lossless;
+    private final boolean animated;
 
     private Rendition(Builder b) {
         this.name = b.name;
@@ -36,6 +38,8 @@ public final class Rendition {
         this.background = b.background;
         this.progressive = b.progressive;
         this.upscale = b.upscale;
+        this.lossless = b.lossless;
+        this.animated = b.animated;
     }
 
     public static Builder builder(String name) {
@@ -44,8 +48,9 @@ public final class Rendition {
 
     /**
      * Parses a compact spec: a box {@code W} or {@code WxH} followed by comma-separated options,
-     * any of {@code fit|cover|width}, {@code auto|jpeg|png}, {@code qN}, {@code progressive},
-     * {@code upscale}, {@code bg=RRGGBB}. A lone {@code W} means a W x W box.
+     * any of {@code fit|cover|width}, {@code auto|jpeg|png|webp}, {@code qN}, {@code progressive},
+     * {@code upscale}, {@code lossless} (WebP only), {@code animated}, {@code bg=RRGGBB}. A lone {@code W}
+     * means a W x W box.
      */
     public static Rendition parse(String name, String spec) {
         Builder b = builder(name);
@@ -82,6 +87,17 @@ public final class Rendition {
     public int background() { return background; }
     public boolean progressive() { return progressive; }
     public boolean upscale() { return upscale; }
+    /** WebP only: lossless (VP8L) instead of lossy; quality is then the compression effort. */
+    public boolean lossless() { return lossless; }
+    /** An animated GIF source stays animated: an animated GIF, every frame resized; otherwise the first frame. */
+    public boolean animated() { return animated; }
+
+    /** The same rendition in another format (lossless is dropped unless that is WebP). */
+    public Rendition withFormat(OutputFormat other) {
+        return builder(name).box(width, height).mode(mode).format(other).quality(quality).background(background)
+                .progressive(progressive).upscale(upscale).lossless(lossless && other == OutputFormat.WEBP)
+                .animated(animated).build();
+    }
 
     /** The spec in the form {@link #parse} reads; also what the spec hash of a stored rendition covers. */
     public String spec() {
@@ -95,6 +111,12 @@ public final class Rendition {
         }
         if (upscale) {
             s.append(",upscale");
+        }
+        if (lossless) {
+            s.append(",lossless");
+        }
+        if (animated) {
+            s.append(",animated");
         }
         return s.toString();
     }
@@ -125,6 +147,8 @@ public final class Rendition {
         private int background = 0xFFFFFF;
         private boolean progressive;
         private boolean upscale;
+        private boolean lossless;
+        private boolean animated;
 
         private Builder(String name) {
             if (name == null || !NAME.matcher(name).matches()) {
@@ -184,14 +208,28 @@ public final class Rendition {
             return this;
         }
 
+        /** Keep an animated GIF source animated (as a GIF); still sources are unaffected. */
+        public Builder animated(boolean animated) {
+            this.animated = animated;
+            return this;
+        }
+
+        /** WebP only, checked by {@link #build}. */
+        public Builder lossless(boolean lossless) {
+            this.lossless = lossless;
+            return this;
+        }
+
         /** Applies one option word of the compact spec, see {@link Rendition#parse}. */
         public Builder option(String word) {
             String w = word.trim().toLowerCase(Locale.ROOT);
             switch (w) {
                 case "fit", "cover", "width" -> mode(ResizeMode.parse(w));
-                case "auto", "jpeg", "jpg", "png" -> format(OutputFormat.parse(w));
+                case "auto", "jpeg", "jpg", "png", "webp" -> format(OutputFormat.parse(w));
                 case "progressive" -> progressive(true);
                 case "upscale" -> upscale(true);
+                case "lossless" -> lossless(true);
+                case "animated" -> animated(true);
                 default -> {
                     if (w.matches("q\\d{1,3}")) {
                         quality(Integer.parseInt(w.substring(1)));
@@ -199,7 +237,8 @@ public final class Rendition {
                         background(Integer.parseInt(w.substring(w.length() - 6), 16));
                     } else {
                         throw new IllegalArgumentException("rendition " + name + ": unknown option '" + word
-                                + "' (expected fit|cover|width, auto|jpeg|png, qN, bg=RRGGBB, progressive, upscale)");
+                                + "' (expected fit|cover|width, auto|jpeg|png|webp, qN, bg=RRGGBB, progressive, upscale,"
+                                + " lossless, animated)");
                     }
                 }
             }
@@ -207,6 +246,10 @@ public final class Rendition {
         }
 
         public Rendition build() {
+            if (lossless && format != OutputFormat.WEBP) {
+                throw new IllegalArgumentException("rendition " + name + ": lossless applies to webp only, but the"
+                        + " format is " + format.name().toLowerCase(Locale.ROOT));
+            }
             return new Rendition(this);
         }
     }

@@ -2,6 +2,7 @@ package dev.s3resizer.core;
 
 import dev.s3resizer.core.fixture.Codecs;
 import dev.s3resizer.core.fixture.IccProfiles;
+import dev.s3resizer.core.fixture.IccProfiles.Curve;
 import dev.s3resizer.core.fixture.IccProfiles.RgbSpace;
 import dev.s3resizer.core.fixture.JpegSegments;
 import dev.s3resizer.core.fixture.Pictures;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +58,39 @@ class ImageResizerColourTest {
                     .satisfies(rgb -> assertThat(Similarity.distance(rgb, expected)).isLessThanOrEqualTo(4));
             assertThat(Similarity.rgb(jpegOut, CENTRES[i][0], CENTRES[i][1])).as("patch %d in JPEG", i)
                     .satisfies(rgb -> assertThat(Similarity.distance(rgb, expected)).isLessThanOrEqualTo(5));
+        }
+    }
+
+    /**
+     * A chart of 64 flat colours, saturated ones included, in a tagged JPEG: both the YCbCr-planes
+     * path (JPEG out, converted at the output size) and the RGB path (PNG out) agree with LCMS
+     * converting the same decoded colours.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Curve.class)
+    void taggedJpegAgreesWithLcmsOnBothPaths(Curve curve) {
+        for (RgbSpace space : new RgbSpace[] {RgbSpace.DISPLAY_P3, RgbSpace.ADOBE_RGB, RgbSpace.PROPHOTO}) {
+            byte[] icc = IccProfiles.profile(space, curve);
+            byte[] untagged = Codecs.jpeg(chart(), 98);
+            byte[] tagged = JpegSegments.insert(untagged, JpegSegments.icc(icc));
+            BufferedImage source = Codecs.decode(untagged);
+            BufferedImage lcms = new ColorConvertOp(null).filter(new BufferedImage(
+                    new java.awt.image.ComponentColorModel(new ICC_ColorSpace(ICC_Profile.getInstance(icc)), false,
+                            false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE),
+                    source.getRaster(), false, null), new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB));
+
+            BufferedImage planes = Codecs.decode(resizer.render(tagged, Rendition.parse("j", "1000,jpeg,q95")).bytes());
+            BufferedImage rgb = Codecs.decode(resizer.render(tagged, Rendition.parse("p", "1000,png")).bytes());
+
+            for (int y = 16; y < 256; y += 32) {
+                for (int x = 16; x < 256; x += 32) {
+                    int[] expected = Similarity.rgb(lcms, x, y);
+                    assertThat(Similarity.rgb(planes, x, y)).as("%s %s JPEG at %d,%d", space, curve, x, y)
+                            .satisfies(p -> assertThat(Similarity.distance(p, expected)).isLessThanOrEqualTo(2));
+                    assertThat(Similarity.rgb(rgb, x, y)).as("%s %s PNG at %d,%d", space, curve, x, y)
+                            .satisfies(p -> assertThat(Similarity.distance(p, expected)).isLessThanOrEqualTo(1));
+                }
+            }
         }
     }
 
@@ -154,6 +191,21 @@ class ImageResizerColourTest {
 
         assertThat(out.getRaster().getNumBands()).isEqualTo(1);
         assertThat(Similarity.meanAbsDiff(out, ramp)).isLessThan(1.5);
+    }
+
+    /** 8 x 8 patches of 32 px (two 4:2:0 MCUs across): every mix of levels 0, 60, 150 and 255. */
+    private static BufferedImage chart() {
+        int[] levels = {0, 60, 150, 255};
+        BufferedImage chart = new BufferedImage(256, 256, BufferedImage.TYPE_3BYTE_BGR);
+        for (int i = 0; i < 64; i++) {
+            int colour = levels[i & 3] << 16 | levels[i >> 2 & 3] << 8 | levels[i >> 4];
+            for (int y = 0; y < 32; y++) {
+                for (int x = 0; x < 32; x++) {
+                    chart.setRGB(i % 8 * 32 + x, i / 8 * 32 + y, colour);
+                }
+            }
+        }
+        return chart;
     }
 
     private static BufferedImage patches() {

@@ -47,7 +47,7 @@ final class EventDelivery implements AutoCloseable {
                 lane.execute(() -> deliver(event.toNotification(region, sequencer)));
             } catch (RejectedExecutionException e) {
                 LOG.warn("Not delivering {} of s3://{}/{}: the local S3 endpoint is shutting down",
-                        event.eventName(), event.bucket(), event.key());
+                        event.eventName(), event.bucket(), LogText.escape(event.key()));
             }
         }
     }
@@ -59,7 +59,7 @@ final class EventDelivery implements AutoCloseable {
             var record = notification.getRecords().getFirst();
             LOG.warn("Event listener failed on {} of s3://{}/{}; the object is stored, the event is dropped",
                     record.getEventName(), record.getS3().getBucket().getName(),
-                    record.getS3().getObject().getUrlDecodedKey(), e);
+                    LogText.escape(record.getS3().getObject().getUrlDecodedKey()), e);
         }
     }
 

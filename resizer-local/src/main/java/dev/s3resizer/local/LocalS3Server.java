@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
@@ -36,24 +37,30 @@ public final class LocalS3Server implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStore store;
     private final LocalS3Options options;
+    private final List<Path> partialUploadsRemoved;
 
-    private LocalS3Server(S3Proxy proxy, BlobStore store, LocalS3Options options) {
+    private LocalS3Server(S3Proxy proxy, BlobStore store, LocalS3Options options, List<Path> partialUploadsRemoved) {
         this.proxy = proxy;
         this.store = store;
         this.options = options;
+        this.partialUploadsRemoved = partialUploadsRemoved;
     }
 
     /**
-     * Creates the data directory and the buckets when missing, then starts listening.
+     * Creates the data directory and the buckets when missing, removes the uploads a killed server
+     * left half written ({@link PartialUploads}), then starts listening.
      *
      * @throws LocalS3StartException when the directory cannot be used or the port is taken
      */
     public static LocalS3Server start(LocalS3Options options, ObjectEventListener listener) {
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
-        BlobStore store = new NotifyingBlobStore(openFilesystem(dataDir), options.region(), listener);
+        BlobStore store = new NotifyingBlobStore(new KeyCheckingBlobStore(openFilesystem(dataDir)),
+                options.region(), listener);
         try {
             options.buckets().stream().filter(bucket -> !store.containerExists(bucket))
                     .forEach(store::createContainer);
+            List<Path> partial = new ArrayList<>();
+            options.buckets().forEach(bucket -> partial.addAll(PartialUploads.remove(dataDir.resolve(bucket))));
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(store)
                     .endpoint(URI.create("http://127.0.0.1:" + options.port()))
@@ -61,7 +68,7 @@ public final class LocalS3Server implements AutoCloseable {
                     .corsRules(LOOPBACK_PAGES)
                     .build();
             startAndWait(proxy, options.port());
-            return new LocalS3Server(proxy, store, options);
+            return new LocalS3Server(proxy, store, options, List.copyOf(partial));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -76,6 +83,11 @@ public final class LocalS3Server implements AutoCloseable {
     /** The port actually listened on. */
     public int port() {
         return proxy.getPort();
+    }
+
+    /** The half-written uploads of an earlier, killed server that were removed at start. */
+    public List<Path> partialUploadsRemoved() {
+        return partialUploadsRemoved;
     }
 
     /** The options this server was started with (port as asked, possibly 0). */

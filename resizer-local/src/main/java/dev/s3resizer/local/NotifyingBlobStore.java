@@ -109,7 +109,7 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
                 return head.contentLength();
             }
         } catch (RuntimeException e) {
-            LOG.debug("Cannot read back s3://{}/{} for its event size", bucket, key, e);
+            LOG.debug("Cannot read back s3://{}/{} for its event size", bucket, LogText.escape(key), e);
         }
         return requestLength;
     }

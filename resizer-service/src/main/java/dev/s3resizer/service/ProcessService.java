@@ -2,6 +2,7 @@ package dev.s3resizer.service;
 
 import dev.s3resizer.core.ImageResizer;
 import dev.s3resizer.core.ImageTooLargeException;
+import dev.s3resizer.core.MemoryBudget;
 import dev.s3resizer.core.RenditionResult;
 import dev.s3resizer.core.ResizerException;
 import dev.s3resizer.service.config.ResizerConfig;
@@ -47,19 +48,28 @@ public final class ProcessService {
     private final ResizerConfig config;
     private final ObjectStore store;
     private final ImageResizer resizer;
+    private final MemoryBudget memory;
     private final RenditionTargets targets;
     private final FailureRecords failures;
     private final RenditionCleanup cleanup;
+    private final ManifestWriter manifests;
     /** Decoding and encoding are CPU work: at most one per core at a time, however many requests wait on I/O. */
     private final Semaphore renderSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public ProcessService(ResizerConfig config, ObjectStore store) {
+        this(config, store, MemoryBudget.forHeap());
+    }
+
+    /** @param memory what the images in flight may hold, inputs included (tests pass a small one) */
+    ProcessService(ResizerConfig config, ObjectStore store, MemoryBudget memory) {
         this.config = config;
         this.store = store;
-        this.resizer = new ImageResizer(config.limits(), config.reducingGap());
+        this.memory = memory;
+        this.resizer = new ImageResizer(config.limits(), config.reducingGap(), memory);
         this.targets = new RenditionTargets(config);
         this.failures = new FailureRecords(config, store, Clock.systemUTC());
         this.cleanup = new RenditionCleanup(config.renditions(), targets, store);
+        this.manifests = new ManifestWriter(config, store, resizer, targets, Clock.systemUTC());
     }
 
     /** The failure records this service writes and clears. */
@@ -192,6 +202,9 @@ public final class ProcessService {
                 return new Outcome(remade.status(), remade.source(), "source re-uploaded while its renditions were"
                         + " removed; made again: " + remade.detail(), remade.written(), remade.bytesIn(), remade.timings());
             }
+            if (result.kept() == 0) {
+                manifests.remove(source);
+            }
             clearFailure(source);
             String kept = result.kept() == 0 ? "" : ", " + result.kept() + " made for a later event kept";
             return new Outcome(Outcome.Status.REMOVED, source, result.removed().size() + " renditions removed" + kept,
@@ -206,6 +219,7 @@ public final class ProcessService {
         ObjectRef source = written.source();
         RenditionCleanup.Result result = cleanup.delete(source.key(),
                 metadata -> Objects.equals(source.eTag(), RenditionMetadata.sourceETag(metadata)));
+        manifests.remove(source);
         return new Outcome(Outcome.Status.SKIPPED, source, "source deleted while it was processed; "
                 + result.removed().size() + " renditions written from it removed", List.of(), written.bytesIn(),
                 written.timings());
@@ -213,7 +227,7 @@ public final class ProcessService {
 
     /** True when every rendition exists, made from this ETag of the source with the current spec. */
     public boolean upToDate(ObjectRef source) {
-        return existingRenditions(source.key()).upToDate(source.eTag());
+        return existingRenditions(source.key()).upToDate(source.eTag()) && manifests.isCurrent(source);
     }
 
     private ExistingRenditions existingRenditions(String sourceKey) {
@@ -242,7 +256,7 @@ public final class ProcessService {
             return Outcome.skipped(source, Outcome.Status.SKIPPED, "object carries the rendition marker");
         }
         ExistingRenditions existing = existingRenditions(current.ref().key());
-        if (existing.upToDate(current.ref().eTag())) {
+        if (existing.upToDate(current.ref().eTag()) && manifests.isCurrent(current.ref())) {
             return Outcome.skipped(current.ref(), Outcome.Status.UP_TO_DATE, "renditions up to date");
         }
         Sequencer later = existing.latestSequencer();
@@ -258,11 +272,14 @@ public final class ProcessService {
         if (source.size() != null && source.size() > maxBytes) {
             throw new ImageTooLargeException("input is " + source.size() + " bytes, over the limit of " + maxBytes + " bytes");
         }
+        if (source.size() != null && source.size() > memory.capacity()) {
+            throw tooLargeForMemory(source.size());
+        }
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         byte[] bytes;
         try {
-            bytes = read(source, maxBytes);
+            bytes = read(source, Math.min(maxBytes, memory.capacity()));
         } catch (StorageException e) {
             if (store.head(source.plain()).isPresent()) {
                 throw e;
@@ -281,6 +298,7 @@ public final class ProcessService {
             written.add(new Outcome.Written(r.rendition().name(), target.key(), r.width(), r.height(), r.size()));
             removeOtherFormat(r, source, target, existing);
         }
+        manifests.write(source, bytes, results);
         long t3 = System.nanoTime();
         timings.put("get", (t1 - t0) / 1_000_000);
         timings.put("render", (t2 - t1) / 1_000_000);
@@ -322,8 +340,15 @@ public final class ProcessService {
         }
     }
 
+    /** An input the memory budget could never hold with its decode, however small the limits allow it to be. */
+    private ImageTooLargeException tooLargeForMemory(long size) {
+        return new ImageTooLargeException("input is " + size + " bytes, more than the " + (memory.capacity() >> 20)
+                + " MiB of memory this process allows for images; refused before reading it");
+    }
+
+    /** The object's bytes, refused from its stored length when over {@code maxBytes} and never read past it. */
     private byte[] read(ObjectRef source, long maxBytes) {
-        try (InputStream in = store.get(source)) {
+        try (InputStream in = store.get(source, maxBytes)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 throw new ImageTooLargeException("input is over the limit of " + maxBytes + " bytes");

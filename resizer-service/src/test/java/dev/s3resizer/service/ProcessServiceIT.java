@@ -1,5 +1,7 @@
 package dev.s3resizer.service;
 
+import dev.s3resizer.core.ImageTooLargeException;
+import dev.s3resizer.core.MemoryBudget;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.config.ResizerConfig;
 import dev.s3resizer.service.event.EventParser;
@@ -141,6 +143,31 @@ class ProcessServiceIT {
     }
 
     @Test
+    void uploadTheMemoryBudgetCouldNeverHoldIsRefusedBeforeBeingRead() {
+        ProcessService small = new ProcessService(ConfigLoader.load(null, Map.of()), new S3ObjectStore(s3.s3),
+                new MemoryBudget(2L << 20));
+        s3.put("incoming", "over/memory.jpg", java.util.Arrays.copyOf(TestImages.jpeg(640, 480), 3 << 20));
+
+        assertThatThrownBy(() -> small.process(ObjectRef.of("incoming", "over/memory.jpg")))
+                .isInstanceOfSatisfying(ObjectFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("too-large");
+                    assertThat(f.retryable()).isFalse();
+                    assertThat(f.getMessage()).isEqualTo("s3://incoming/over/memory.jpg: input is 3145728 bytes, more "
+                            + "than the 2 MiB of memory this process allows for images; refused before reading it");
+                });
+        assertThat(s3.keys("resized")).noneMatch(k -> k.endsWith("/over/memory.jpg"));
+    }
+
+    @Test
+    void theStoreRefusesAnObjectFromTheLengthOfItsGetResponse() {
+        s3.put("incoming", "over/limit.jpg", new byte[300_000]);
+
+        assertThatThrownBy(() -> new S3ObjectStore(s3.s3).get(ObjectRef.of("incoming", "over/limit.jpg"), 100_000))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessage("input is 300000 bytes, over the limit of 100000 bytes; refused before reading it");
+    }
+
+    @Test
     void nonImageFailsWithReasonWritesNothingAndLeavesAFailureRecord() {
         s3.put("incoming", "notes.jpg", "just some text, not a picture".getBytes(StandardCharsets.UTF_8));
 
@@ -226,5 +253,45 @@ class ProcessServiceIT {
         assertThat(outcomes).extracting(Outcome::status).containsOnly(Outcome.Status.PROCESSED);
         assertThat(s3.head("resized", "thumb/a b+c.jpg")).isNotNull();
         assertThat(s3.head("resized", "thumb/été (2).jpg")).isNotNull();
+    }
+
+    /**
+     * Bug: decode failures from a library escaped raw and were recorded as reason "error",
+     * retryable, so queues retried them for nothing. A WebP whose VP8 start code is damaged is
+     * now refused as corrupt, and the record says so, not retryable.
+     */
+    @Test
+    void regressionCorruptFileWasRecordedAsRetryableError() {
+        s3.put("incoming", "bad-start.webp", TestImages.webpWithBadVp8StartCode());
+
+        assertThatThrownBy(() -> service.process(ObjectRef.of("incoming", "bad-start.webp")))
+                .isInstanceOfSatisfying(ObjectFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("corrupt");
+                    assertThat(f.retryable()).isFalse();
+                });
+        assertThat(service.failures().list()).anySatisfy(r -> {
+            assertThat(r.source().key()).isEqualTo("bad-start.webp");
+            assertThat(r.reason()).isEqualTo("corrupt");
+            assertThat(r.retryable()).isFalse();
+            assertThat(r.message()).contains("bad VP8 start code");
+        });
+    }
+
+    @Test
+    void imageOverItsTimeBudgetFailsTooSlowNotRetryable() {
+        ResizerConfig tight = ConfigLoader.load(null, Map.of("RESIZER_MAX_MILLIS_PER_MEGAPIXEL", "1"));
+        ProcessService impatient = new ProcessService(tight, new S3ObjectStore(s3.s3));
+        s3.put("incoming", "slow.jpg", TestImages.jpeg(3000, 2000));
+
+        assertThatThrownBy(() -> impatient.process(ObjectRef.of("incoming", "slow.jpg")))
+                .isInstanceOfSatisfying(ObjectFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("too-slow");
+                    assertThat(f.retryable()).isFalse();
+                });
+        assertThat(impatient.failures().list()).anySatisfy(r -> {
+            assertThat(r.source().key()).isEqualTo("slow.jpg");
+            assertThat(r.reason()).isEqualTo("too-slow");
+            assertThat(r.retryable()).isFalse();
+        });
     }
 }

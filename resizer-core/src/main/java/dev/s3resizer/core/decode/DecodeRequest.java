@@ -3,12 +3,19 @@ package dev.s3resizer.core.decode;
 /**
  * What the pipeline needs from a decode, in stored orientation: at least {@code minWidth x
  * minHeight} samples. With {@code planes}, every rendition is a 4:2:0 JPEG, so a decoder may hand
- * back sRGB YCbCr planes ({@link Decoded#ycc()}) with chroma of at least half that size instead of
+ * back YCbCr planes ({@link Decoded#ycc()}) in sRGB, or in a profile that
+ * {@link dev.s3resizer.core.color.SrgbConverter#convertsPlanes} accepts, with chroma of at least half that size instead of
  * pixels. A decoder may decode smaller than asked only where its scaling is as good as resampling.
+ * With {@code lean}, the work would not fit in memory otherwise: the decoder takes the layout that
+ * needs the least memory and still gives the minimum size, even where it is less sharp.
  *
  * <p>{@code decoder.decode(bytes, info, new DecodeRequest(1500, 1125, true));}
  */
-public record DecodeRequest(int minWidth, int minHeight, boolean planes) {
+public record DecodeRequest(int minWidth, int minHeight, boolean planes, boolean lean) {
+
+    public DecodeRequest(int minWidth, int minHeight, boolean planes) {
+        this(minWidth, minHeight, planes, false);
+    }
 
     /** Chroma samples needed across, when planes are returned. */
     public int chromaWidth() {

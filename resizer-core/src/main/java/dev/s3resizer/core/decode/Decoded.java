@@ -12,7 +12,7 @@ import java.awt.color.ICC_Profile;
  *
  * @param pixels  8-bit gray, RGB or RGBA, or null
  * @param ycc     Y, Cb and Cr planes, or null
- * @param profile the colour space the RGB values are in, or null for sRGB
+ * @param profile the colour space the RGB values (or the planes' YCbCr-coded RGB) are in, or null for sRGB
  */
 public record Decoded(Pixels pixels, YccPlanes ycc, ICC_Profile profile) {
 

@@ -22,6 +22,17 @@ public interface Decoder {
     }
 
     /**
+     * Heap bytes that {@link #decode(byte[], ImageInfo, DecodeRequest)} of this image would hold at
+     * its peak, the result and the pipeline's copies of it included (an alpha channel premultiplied
+     * or flattened, another colour space), judged from the headers alone so that work which cannot
+     * fit is refused before it allocates. May throw the core's exceptions for a file it can already
+     * tell is corrupt or unsupported. By default 8 bytes a pixel: a 4-byte raster and its copy.
+     */
+    default long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
+        return (long) info.width() * info.height() * 8;
+    }
+
+    /**
      * Hands back a result of {@link #decode} for {@code info} that nothing will read again: the
      * decoder may reuse its buffers for a later decode. Optional, at most once per result; by
      * default nothing is kept.

@@ -33,6 +33,11 @@ public final class FormatDecoder implements Decoder {
     }
 
     @Override
+    public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
+        return byFormat.getOrDefault(info.format(), otherwise).memoryNeeded(data, info, request);
+    }
+
+    @Override
     public void release(ImageInfo info, Decoded decoded) {
         byFormat.getOrDefault(info.format(), otherwise).release(info, decoded);
     }

@@ -51,6 +51,19 @@ public final class ImageIoFallback implements Decoder {
         return decode(info, () -> fast.decode(data, info, request), () -> fallback.decode(data, info, request));
     }
 
+    /** The fast decoder's estimate, or ImageIO's for a file the fast one declines. */
+    @Override
+    public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
+        try {
+            return fast.memoryNeeded(data, info, request);
+        } catch (RuntimeException e) {
+            if (unsupported.isInstance(e)) {
+                return fallback.memoryNeeded(data, info, request);
+            }
+            throw e;
+        }
+    }
+
     /** To the fast decoder: ImageIO keeps nothing. */
     @Override
     public void release(ImageInfo info, Decoded decoded) {

@@ -1,6 +1,7 @@
 package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.TimeBudget;
 
 import static dev.s3resizer.core.jpeg.HuffmanTable.FULL;
 import static dev.s3resizer.core.jpeg.HuffmanTable.SHIFT;
@@ -35,6 +36,7 @@ final class AcScans {
         int segment = 0;
         int todo = interval;
         for (int by = 0; by < comp.usedBlocksHigh; by++) {
+            TimeBudget.check();
             for (int bx = 0; bx < comp.usedBlocksWide; bx++) {
                 if (interval > 0) {
                     if (todo == 0) {
@@ -125,6 +127,7 @@ final class AcScans {
         int segment = 0;
         int todo = interval;
         for (int by = 0; by < comp.usedBlocksHigh; by++) {
+            TimeBudget.check();
             for (int bx = 0; bx < comp.usedBlocksWide; bx++) {
                 if (interval > 0) {
                     if (todo == 0) {

@@ -1,5 +1,7 @@
 package dev.s3resizer.core.jpeg;
 
+import dev.s3resizer.core.CorruptImageException;
+
 /**
  * Whole-image coefficients for images that need several scans before any block is final
  * (progressive, or sequential with one scan per component): 64 shorts per block plus, for
@@ -34,6 +36,41 @@ final class CoefficientStore {
     /** Per component, the kept window's width when {@link #perBlock} is a window and a sink, else 0. */
     private final int[] windowWidth;
 
+    /** Bytes a store for {@code layout} allocates: blocks, masks and DC values, as the constructor does. */
+    static long bytes(ScaledLayout layout) {
+        long total = 0;
+        for (ScaledLayout.Plane p : layout.planes) {
+            int kept = perBlock(layout, p);
+            long count = (long) p.component.blocksWide * p.component.blocksHigh;
+            boolean masks = layout.frame.progressive && kept > 1;
+            total += count * (2L * kept + (masks ? 8 + 2 : 0));
+        }
+        return total;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a frame whose blocks the file has too few bytes to
+     * code: every block of every component costs at least one bit in the first scan that codes it
+     * (a Huffman code for its DC difference), so {@code entropyBytes} must hold one bit per block.
+     * A 521-byte file claiming a 10000x10000 progressive frame would otherwise take 300 MB of
+     * coefficients before its first scan ran out.
+     */
+    static void checkCoded(Frame frame, long entropyBytes) {
+        long blocks = 0;
+        for (Frame.Component c : frame.components) {
+            blocks += (long) c.usedBlocksWide * c.usedBlocksHigh;
+        }
+        if (entropyBytes * 8 < blocks) {
+            throw new CorruptImageException("JPEG: the frame is " + frame.width + "x" + frame.height + " (" + blocks
+                    + " blocks) but the file has only " + entropyBytes + " bytes of image data, less than one bit "
+                    + "a block; it is truncated or hostile");
+        }
+    }
+
+    private static int perBlock(ScaledLayout layout, ScaledLayout.Plane p) {
+        return p.dcOnly() ? 1 : layout.frame.progressive && p.matrixWidth != null ? p.idctWidth * p.idctHeight + 1 : 64;
+    }
+
     CoefficientStore(ScaledLayout layout) {
         this.layout = layout;
         int n = layout.planes.length;
@@ -46,7 +83,7 @@ final class CoefficientStore {
         for (int i = 0; i < n; i++) {
             ScaledLayout.Plane p = layout.planes[i];
             boolean window = layout.frame.progressive && p.matrixWidth != null;
-            perBlock[i] = p.dcOnly() ? 1 : window ? p.idctWidth * p.idctHeight + 1 : 64;
+            perBlock[i] = perBlock(layout, p);
             slots[i] = window ? windowSlots(p.idctWidth, p.idctHeight) : FrameHeaders.NATURAL;
             windowWidth[i] = window ? p.idctWidth : 0;
             int count = p.component.blocksWide * p.component.blocksHigh;

@@ -1,6 +1,7 @@
 package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.TimeBudget;
 
 import static dev.s3resizer.core.jpeg.HuffmanTable.FULL;
 import static dev.s3resizer.core.jpeg.HuffmanTable.SHIFT;
@@ -31,6 +32,7 @@ final class DcScans {
         int segment = 0;
         int todo = interval;
         for (int my = 0; my < down; my++) {
+            TimeBudget.check();
             for (int mx = 0; mx < across; mx++) {
                 if (interval > 0) {
                     if (todo == 0) {

@@ -1,14 +1,20 @@
 package dev.s3resizer.core.jpeg;
 
+import dev.s3resizer.core.color.ProfileCache;
+
 import java.awt.color.ICC_Profile;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Collects the APP2 ICC_PROFILE chunks of a JPEG (a profile may span several segments, each
  * numbered) and reassembles them. {@link #profile()} returns null for sRGB-equivalent profiles,
- * because the pipeline treats null as "already sRGB" and can skip a colour conversion.
+ * because the pipeline treats null as "already sRGB" and can skip a colour conversion. Profiles
+ * are read once per distinct profile: every later photo with the same bytes gets the same object.
  */
 final class IccChunks {
+
+    private static final ProfileCache<Optional<ICC_Profile>> PROFILES = new ProfileCache<>(32);
 
     private byte[][] chunks;
 
@@ -49,11 +55,15 @@ final class IccChunks {
         if (bytes == null) {
             return null;
         }
+        return PROFILES.get(bytes, IccChunks::read).orElse(null);
+    }
+
+    private static Optional<ICC_Profile> read(byte[] bytes) {
         try {
             ICC_Profile profile = ICC_Profile.getInstance(bytes);
-            return SrgbProfiles.equivalent(profile) ? null : profile;
+            return SrgbProfiles.equivalent(profile) ? Optional.empty() : Optional.of(profile);
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

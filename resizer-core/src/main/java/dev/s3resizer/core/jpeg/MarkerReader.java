@@ -24,8 +24,19 @@ final class MarkerReader {
     /** True once the end-of-image marker has been read. */
     boolean ended;
 
+    /**
+     * Without Huffman tables or ICC chunks (scans then name null tables): the frame, the scans'
+     * headers and where they start, for estimates that must cost next to nothing.
+     */
+    private final boolean headersOnly;
+
     MarkerReader(byte[] data) {
+        this(data, false);
+    }
+
+    MarkerReader(byte[] data, boolean headersOnly) {
         this.data = data;
+        this.headersOnly = headersOnly;
         if (data.length < 4 || u8(0) != 0xFF || u8(1) != 0xD8) {
             throw new CorruptImageException("JPEG: the start-of-image marker is missing; the file is not a JPEG");
         }
@@ -85,13 +96,17 @@ final class MarkerReader {
                     "coding process SOF" + (marker - 0xC0) + " (lossless, hierarchical or arithmetic) "
                             + "is not decoded here");
             case 0xCC -> throw new UnsupportedJpegException("arithmetic coding (DAC segment) is not decoded here");
-            case 0xC4 -> FrameHeaders.readHuffman(data, body, length, dcTables, acTables);
+            case 0xC4 -> {
+                if (!headersOnly) {
+                    FrameHeaders.readHuffman(data, body, length, dcTables, acTables);
+                }
+            }
             case 0xDB -> FrameHeaders.readQuantisation(data, body, length, quantTables);
             case 0xDD -> restartInterval = length >= 2 ? u16(body) : 0;
             case 0xDC -> throw new UnsupportedJpegException(
                     "a DNL segment (height defined after the first scan) is not decoded here");
             case 0xE2 -> {
-                if (length > 14 && startsWith(body, "ICC_PROFILE\0")) {
+                if (!headersOnly && length > 14 && startsWith(body, "ICC_PROFILE\0")) {
                     icc.add(u8(body + 12), u8(body + 13), data, body + 14, length - 14);
                 }
             }

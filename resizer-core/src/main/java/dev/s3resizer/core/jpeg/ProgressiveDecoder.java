@@ -1,6 +1,7 @@
 package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.TimeBudget;
 
 /**
  * Decodes the scans of an image that is not one single sequential scan into a
@@ -72,6 +73,7 @@ final class ProgressiveDecoder {
         Frame frame = store.layout.frame;
         int todo = restartInterval;
         for (int my = 0; my < frame.mcusY; my++) {
+            TimeBudget.check();
             for (int mx = 0; mx < frame.mcusX; mx++) {
                 todo = restart(data, restartInterval, todo);
                 for (int i = 0; i < scan.components().length; i++) {
@@ -92,6 +94,7 @@ final class ProgressiveDecoder {
         short[] blocks = store.blocks[c.index];
         int todo = restartInterval;
         for (int by = 0; by < c.usedBlocksHigh; by++) {
+            TimeBudget.check();
             for (int bx = 0; bx < c.usedBlocksWide; bx++) {
                 todo = restart(data, restartInterval, todo);
                 block(scan, 0, blocks, store.offset(c.index, bx, by));

@@ -2,6 +2,8 @@ package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.TimeBudget;
+import dev.s3resizer.core.color.SrgbConverter;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
@@ -34,9 +36,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class ScaledJpegDecoder implements Decoder {
 
-    /** Scan buffers kept between decodes (touching a fresh multi-megabyte array is not free). */
+    /**
+     * Scan buffers kept between decodes (touching a fresh multi-megabyte array is not free): four,
+     * of 32 MB at most, or a 32nd of the heap when that is less, since what they hold is outside
+     * the {@link dev.s3resizer.core.MemoryBudget}.
+     */
     private static final int SPARE_BUFFERS = 4;
-    private static final int SPARE_BYTES = 32 << 20;
+    private static final long SPARE_BYTES = Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 32);
+    /**
+     * Image data above which an estimate walks every scan to find the largest one (a few
+     * milliseconds for a photo) instead of counting all of it as one scan: the difference matters
+     * for whether a large file fits, not for a small one.
+     */
+    private static final long PRECISE_SCANS = 4L << 20;
     /** Far more scans than any encoder writes; each one costs a pass over every block. */
     private static final int MAX_SCANS = 300;
 
@@ -57,12 +69,94 @@ public final class ScaledJpegDecoder implements Decoder {
     }
 
     /**
-     * For the resizer: any scale from 1/8 to 8/8 ({@link ScaledLayout#scaleFor}), and sRGB YCbCr
-     * as planes when the request takes them, chroma at the scale it needs rather than luma's.
+     * For the resizer: any scale from 1/8 to 8/8 ({@link ScaledLayout#scaleFor}), and YCbCr as
+     * planes when the request takes them and the colour space is sRGB or an RGB matrix/TRC profile
+     * (converted after resampling), chroma at the scale it needs rather than luma's.
      */
     @Override
     public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
         return decodeAt(data, request, request.minWidth(), request.minHeight());
+    }
+
+    /**
+     * From the headers up to the first scan: the output at the scale {@link #decode} would choose
+     * (as RGB rows and as planes, whichever needs more, and twice for CMYK, which is converted once
+     * more), the entropy-coded data of the largest scan, and for files of several scans the
+     * coefficient store. Refuses a multi-scan frame its file has too few bytes to code
+     * ({@link CoefficientStore#checkCoded}).
+     */
+    @Override
+    public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
+        MarkerReader reader = new MarkerReader(data, true);
+        Scan first = firstScan(reader);
+        Frame frame = reader.frame;
+        boolean multiScan = !singleScan(frame, first);
+        ScaledLayout layout = rowLayout(frame, request, request.minWidth(), request.minHeight(), multiScan);
+        int channels = frame.components.length == 1 ? 1 : frame.components.length == 4 ? 8 : 3;
+        long rows = (long) layout.outWidth * layout.outHeight * channels + strips(layout);
+        long store = multiScan ? CoefficientStore.bytes(layout) : 0;
+        if (request.planes() && frame.components.length == 3) {
+            ScaledLayout planar = planarLayout(frame, request);
+            long planes = strips(planar);
+            for (ScaledLayout.Plane p : planar.planes) {
+                planes += (long) p.width * p.height;
+            }
+            rows = Math.max(rows, planes);
+            store = multiScan ? Math.max(store, CoefficientStore.bytes(planar)) : 0;
+        }
+        if (multiScan) {
+            CoefficientStore.checkCoded(frame, data.length - first.dataStart());
+            long entropy = data.length - first.dataStart();
+            return rows + store + (entropy > PRECISE_SCANS ? largestScan(data, reader, first) : entropy);
+        }
+        return rows + data.length - first.dataStart();
+    }
+
+    /** Bytes of entropy-coded data in the largest scan: what {@link EntropySegments} copies at once. */
+    private static long largestScan(byte[] data, MarkerReader reader, Scan first) {
+        long largest = 0;
+        int scans = 0;
+        for (Scan scan = first; scan != null && scans < MAX_SCANS; scans++) {
+            int end = EntropySegments.skip(data, scan.dataStart());
+            largest = Math.max(largest, end - scan.dataStart());
+            scan = reader.nextScan(end);
+        }
+        return largest + (largest >> 4) + 64;
+    }
+
+    private static long strips(ScaledLayout layout) {
+        long bytes = 0;
+        for (ScaledLayout.Plane p : layout.planes) {
+            bytes += 2L * Math.max(p.stripWidth, p.width) * (p.stripRows + 2L) * Math.max(p.upH, 1);
+        }
+        return bytes;
+    }
+
+    /**
+     * The interleaved layout for at least {@code minWidth x minHeight}: at the finest scale the
+     * request's sharpness needs, or for a lean request the coarsest that gives the size, with only
+     * DC kept when that is 1/8 of a file of several scans.
+     */
+    private static ScaledLayout rowLayout(Frame frame, DecodeRequest request, int minWidth, int minHeight,
+                                          boolean multiScan) {
+        if (request == null) {
+            return new ScaledLayout(frame, ScaledLayout.powerOfTwoScaleFor(frame, minWidth, minHeight));
+        }
+        int scale = ScaledLayout.scaleFor(frame.width, frame.height, minWidth, minHeight, request.lean());
+        return new ScaledLayout(frame, scale, request.lean() && multiScan);
+    }
+
+    private static Scan firstScan(MarkerReader reader) {
+        Scan first = reader.nextScan(2);
+        if (first == null) {
+            throw new CorruptImageException("JPEG: no image data (SOS) found; the file is truncated or empty");
+        }
+        return first;
+    }
+
+    /** True for the usual sequential file: one scan codes every component, streamed MCU by MCU. */
+    private static boolean singleScan(Frame frame, Scan first) {
+        return !frame.progressive && first.components().length == frame.components.length;
     }
 
     /** Keeps the planes of a YCbCr decode for the next one of the same size. */
@@ -82,24 +176,20 @@ public final class ScaledJpegDecoder implements Decoder {
 
     private Decoded decodeAt(byte[] data, DecodeRequest request, int minWidth, int minHeight) {
         MarkerReader reader = new MarkerReader(data);
-        Scan first = reader.nextScan(2);
-        if (first == null) {
-            throw new CorruptImageException("JPEG: no image data (SOS) found; the file is truncated or empty");
-        }
+        Scan first = firstScan(reader);
         Frame frame = reader.frame;
         ColorModel model = ColorModel.of(frame, reader.adobeTransform);
         ICC_Profile profile = reader.icc.profile();
-        if (request != null && request.planes() && model == ColorModel.YCBCR && rgbProfile(profile) == null) {
+        if (request != null && request.planes() && model == ColorModel.YCBCR
+                && SrgbConverter.convertsPlanes(rgbProfile(profile))) {
             ScaledLayout layout = planarLayout(frame, request);
             PlaneAssembler planes = new PlaneAssembler(layout, planeBuffers);
             run(data, reader, first, layout, planes);
-            return new Decoded(null, ycc(layout, planes), null);
+            return new Decoded(null, ycc(layout, planes), rgbProfile(profile));
         }
         boolean cmykProfile = profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_CMYK;
         boolean ink = model.components == 4 && cmykProfile;
-        int scale = request == null ? ScaledLayout.powerOfTwoScaleFor(frame, minWidth, minHeight)
-                : ScaledLayout.scaleFor(frame.width, frame.height, minWidth, minHeight);
-        ScaledLayout layout = new ScaledLayout(frame, scale);
+        ScaledLayout layout = rowLayout(frame, request, minWidth, minHeight, !singleScan(frame, first));
         int channels = model == ColorModel.GRAY ? 1 : ink ? 4 : 3;
         byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(layout.outWidth, layout.outHeight), channels)];
         run(data, reader, first, layout, new RowAssembler(layout, model, ink, out));
@@ -124,10 +214,11 @@ public final class ScaledJpegDecoder implements Decoder {
             int width = Frame.ceilDiv(frame.width * c.h, frame.maxH);
             int height = Frame.ceilDiv(frame.height * c.v, frame.maxV);
             if (i == 0) {
-                widths[i] = heights[i] = ScaledLayout.scaleFor(width, height, request.minWidth(), request.minHeight());
+                widths[i] = heights[i] = ScaledLayout.scaleFor(width, height, request.minWidth(), request.minHeight(),
+                        request.lean());
             } else {
-                widths[i] = ScaledLayout.scaleFor(width, request.chromaWidth());
-                heights[i] = ScaledLayout.scaleFor(height, request.chromaHeight());
+                widths[i] = ScaledLayout.scaleFor(width, request.chromaWidth(), request.lean());
+                heights[i] = ScaledLayout.scaleFor(height, request.chromaHeight(), request.lean());
             }
         }
         return ScaledLayout.planar(frame, widths[0], widths, heights);
@@ -156,7 +247,7 @@ public final class ScaledJpegDecoder implements Decoder {
         Frame frame = reader.frame;
         EntropySegments segments = borrow();
         try {
-            if (!frame.progressive && first.components().length == frame.components.length) {
+            if (singleScan(frame, first)) {
                 layout.useQuantisation(reader.quantTables);
                 McuBlocks mcu = new McuBlocks(layout, first.components());
                 SequentialDecoder.decode(first, segments.read(data, first.dataStart()), mcu, sink,
@@ -188,6 +279,7 @@ public final class ScaledJpegDecoder implements Decoder {
     /** Every scan into a coefficient store, then the whole image out through the assembler. */
     private static void decodeScans(byte[] data, MarkerReader reader, Scan first, ScaledLayout layout,
                                     StripSink assembler, EntropySegments segments) {
+        CoefficientStore.checkCoded(layout.frame, data.length - first.dataStart());
         CoefficientStore store = new CoefficientStore(layout);
         ProgressiveDecoder decoder = new ProgressiveDecoder(store);
         int scans = 0;
@@ -213,6 +305,7 @@ public final class ScaledJpegDecoder implements Decoder {
         layout.useQuantisation(reader.quantTables);
         McuBlocks mcu = new McuBlocks(layout, layout.frame.components);
         for (int my = 0; my < layout.frame.mcusY; my++) {
+            TimeBudget.check();
             for (int mx = 0; mx < layout.frame.mcusX; mx++) {
                 store.copyMcu(mx, my, mcu);
                 mcu.toStrips(mx, assembler);

@@ -25,14 +25,23 @@ final class ScaledLayout {
 
     /** Interleaved output at scale {@code scale/8}. */
     ScaledLayout(Frame frame, int scale) {
+        this(frame, scale, false);
+    }
+
+    /**
+     * Interleaved output at scale {@code scale/8}; with {@code dcOnly} at 1/8, every component
+     * keeps only its DC, subsampled chroma repeated instead of decoded by a 2x2 or larger IDCT:
+     * for a file of several scans, 2 bytes of coefficients a block instead of up to 138.
+     */
+    ScaledLayout(Frame frame, int scale, boolean dcOnly) {
         this(frame, scale, new Plane[frame.components.length]);
         for (int i = 0; i < planes.length; i++) {
             Frame.Component c = frame.components[i];
             checkWholeRatio(frame, c);
             int wide = scale * (frame.maxH / c.h);
             int high = scale * (frame.maxV / c.v);
-            int w = interleavedIdct(wide);
-            int h = interleavedIdct(high);
+            int w = dcOnly && scale == 1 ? 1 : interleavedIdct(wide);
+            int h = dcOnly && scale == 1 ? 1 : interleavedIdct(high);
             planes[i] = new Plane(frame, c, w, h, wide / w, high / h, scale == 8 && wide / w == 2 && high / h <= 2);
         }
     }
@@ -103,14 +112,24 @@ final class ScaledLayout {
      * no fast 7-point transform, and 8/8 decodes faster (and sharper).
      */
     static int scaleFor(int width, int height, int minWidth, int minHeight) {
-        return Math.max(scaleFor(width, minWidth), scaleFor(height, minHeight));
+        return scaleFor(width, height, minWidth, minHeight, false);
+    }
+
+    /** As {@link #scaleFor(int, int, int, int)}; with {@code lean} 1/8 and 1/4 count at their full size. */
+    static int scaleFor(int width, int height, int minWidth, int minHeight, boolean lean) {
+        return Math.max(scaleFor(width, minWidth, lean), scaleFor(height, minHeight, lean));
     }
 
     /** {@link #scaleFor(int, int, int, int)} along one axis. */
     static int scaleFor(int size, int min) {
+        return scaleFor(size, min, false);
+    }
+
+    /** {@link #scaleFor(int, int, int, int, boolean)} along one axis. */
+    static int scaleFor(int size, int min, boolean lean) {
         for (int m = 1; m < 7; m++) {
             long s = Frame.ceilDiv(size * m, 8);
-            if ((m <= 2 ? s * 3 / 4 : s) >= min) {
+            if ((m <= 2 && !lean ? s * 3 / 4 : s) >= min) {
                 return m;
             }
         }

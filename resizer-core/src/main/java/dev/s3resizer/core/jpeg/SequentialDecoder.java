@@ -1,6 +1,7 @@
 package dev.s3resizer.core.jpeg;
 
 import dev.s3resizer.core.CorruptImageException;
+import dev.s3resizer.core.TimeBudget;
 
 import static dev.s3resizer.core.jpeg.HuffmanTable.FULL;
 import static dev.s3resizer.core.jpeg.HuffmanTable.SHIFT;
@@ -53,6 +54,7 @@ final class SequentialDecoder {
         int todo = restartInterval;
         try {
             for (int my = 0; my < frame.mcusY; my++) {
+                TimeBudget.check();
                 for (int mx = 0; mx < frame.mcusX; mx++) {
                     if ((pos << 3) - nbits > segmentEnd << 3) {
                         throw truncated(my, mx);

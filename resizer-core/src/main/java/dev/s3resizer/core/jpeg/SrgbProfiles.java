@@ -1,5 +1,7 @@
 package dev.s3resizer.core.jpeg;
 
+import dev.s3resizer.core.color.ToneCurves;
+
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ final class SrgbProfiles {
         for (int tag : curves) {
             byte[] curve = profile.getData(tag);
             for (double x : new double[] {0.1, 0.5, 0.9}) {
-                if (!(Math.abs(toneAt(curve, x) - srgb(x)) < 0.01)) {
+                if (!(Math.abs(ToneCurves.at(curve, x) - srgb(x)) < 0.01)) {
                     return false;
                 }
             }
@@ -60,64 +62,11 @@ final class SrgbProfiles {
         return true;
     }
 
-    /** A 'curv' or 'para' tone curve evaluated at {@code x}; NaN for anything else. */
-    static double toneAt(byte[] t, double x) {
-        if (t == null || t.length < 12) {
-            return Double.NaN;
-        }
-        String type = new String(t, 0, 4, StandardCharsets.ISO_8859_1);
-        if (type.equals("curv")) {
-            int n = (int) u32(t, 8);
-            if (n == 0) {
-                return x;
-            }
-            if (n == 1 || t.length < 12 + 2 * n) {
-                return n == 1 ? Math.pow(x, u16(t, 12) / 256.0) : Double.NaN;
-            }
-            double pos = x * (n - 1);
-            int i = Math.min(n - 2, (int) pos);
-            double a = u16(t, 12 + 2 * i) / 65535.0;
-            double b = u16(t, 14 + 2 * i) / 65535.0;
-            return a + (b - a) * (pos - i);
-        }
-        if (type.equals("para")) {
-            return parametric(t, x);
-        }
-        return Double.NaN;
-    }
-
-    private static double parametric(byte[] t, double x) {
-        int function = u16(t, 8);
-        int[] counts = {1, 3, 4, 5, 7};
-        if (function > 4 || t.length < 12 + 4 * counts[function]) {
-            return Double.NaN;
-        }
-        double[] p = new double[7];
-        for (int i = 0; i < counts[function]; i++) {
-            p[i] = s15(t, 12 + 4 * i);
-        }
-        double g = p[0];
-        double a = p[1];
-        double b = p[2];
-        double c = p[3];
-        return switch (function) {
-            case 0 -> Math.pow(x, g);
-            case 1 -> x >= -b / a ? Math.pow(a * x + b, g) : 0;
-            case 2 -> x >= -b / a ? Math.pow(a * x + b, g) + c : c;
-            case 3 -> x >= p[4] ? Math.pow(a * x + b, g) : c * x;
-            default -> x >= p[4] ? Math.pow(a * x + b, g) + p[5] : c * x + p[6];
-        };
-    }
-
     private static double s15(byte[] d, int at) {
         return (int) u32(d, at) / 65536.0;
     }
 
     private static long u32(byte[] d, int at) {
         return (long) (d[at] & 0xFF) << 24 | (d[at + 1] & 0xFF) << 16 | (d[at + 2] & 0xFF) << 8 | (d[at + 3] & 0xFF);
-    }
-
-    private static int u16(byte[] d, int at) {
-        return (d[at] & 0xFF) << 8 | (d[at + 1] & 0xFF);
     }
 }

@@ -1,5 +1,8 @@
 package dev.s3resizer.core.png;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,7 +16,11 @@ import java.util.Arrays;
  */
 final class Palette {
 
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final byte[] rgba = new byte[256 * 4];
+    /** The entries as little-endian ints (R in the low byte), for writing a pixel in one store. */
+    private final int[] packed = new int[256];
     private final int bitDepth;
     private final int channels;
 
@@ -37,6 +44,9 @@ final class Palette {
             alpha |= trns[i] != (byte) 0xFF;
         }
         this.channels = alpha ? 4 : 3;
+        for (int i = 0; i < 256; i++) {
+            packed[i] = (int) INT.get(rgba, i * 4);
+        }
     }
 
     static Palette of(byte[] plte, byte[] trns, int bitDepth) {
@@ -51,9 +61,7 @@ final class Palette {
     /** Looks up {@code width} indexes of {@code bitDepth} bits, packed from the high bits of {@code row[from]}. */
     void expand(byte[] row, int from, byte[] out, int to, int width) {
         if (bitDepth == 8) {
-            for (int x = 0, o = to; x < width; x++, o += channels) {
-                put(row[from + x] & 0xFF, out, o);
-            }
+            expandBytes(row, from, out, to, width);
             return;
         }
         int perByte = 8 / bitDepth;
@@ -62,6 +70,19 @@ final class Palette {
             int shift = 8 - bitDepth * (x % perByte + 1);
             put(row[from + x / perByte] >> shift & mask, out, o);
         }
+    }
+
+    /**
+     * One index per byte: each pixel written as one int store; with three channels its fourth byte
+     * is overwritten by the next pixel, so the last pixel is written byte by byte.
+     */
+    private void expandBytes(byte[] row, int from, byte[] out, int to, int width) {
+        int c = channels;
+        int o = to;
+        for (int x = 0, end = from + width - 1; from + x < end; x++, o += c) {
+            INT.set(out, o, packed[row[from + x] & 0xFF]);
+        }
+        put(row[from + width - 1] & 0xFF, out, o);
     }
 
     private void put(int index, byte[] out, int o) {

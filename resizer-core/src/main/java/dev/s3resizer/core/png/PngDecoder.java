@@ -1,6 +1,8 @@
 package dev.s3resizer.core.png;
 
 import dev.s3resizer.core.ImageInfo;
+import dev.s3resizer.core.TimeBudget;
+import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.ImageIoFallback;
@@ -8,12 +10,12 @@ import dev.s3resizer.core.decode.PngIccProfile;
 import dev.s3resizer.core.pixels.Pixels;
 
 /**
- * Decodes a non-interlaced PNG of 8- or 16-bit samples (gray, gray+alpha, RGB, RGBA, palette of
- * any depth, tRNS) straight into {@link Pixels}: the IDAT chunks inflate row by row through the
+ * Decodes a PNG, interlaced ({@link Adam7}) or not, of 8- or 16-bit samples (gray, gray+alpha,
+ * RGB, RGBA, palette of any depth, tRNS) straight into {@link Pixels}: the IDAT chunks inflate row by row through the
  * JDK's native zlib, each row is unfiltered in place and written into the output, which is the
  * only image-sized allocation. The same pixels and channel layout as the JDK's PNG reader in about
  * half its time (a 2000x2000 RGBA logo: 36 ms against 67 at 8 bits, 73 against 173 at 16), most
- * of it in zlib itself. Adam7 and gray below 8 bits raise
+ * of it in zlib itself. Gray below 8 bits raises
  * {@link UnsupportedPngException}, for {@link #withImageIoFallback} to hand to ImageIO; damaged
  * data raises {@link dev.s3resizer.core.CorruptImageException}. Thread-safe.
  *
@@ -21,41 +23,108 @@ import dev.s3resizer.core.pixels.Pixels;
  */
 public final class PngDecoder implements Decoder {
 
-    /** The pipeline's PNG decoder: this one, with ImageIO for Adam7 and gray below 8 bits. */
+    /** The request's share of the reduction a box may take: the 1.5x it leaves over 2x. */
+    private static final double BOX_SHARE = 0.75;
+
+    /** The pipeline's PNG decoder: this one, with ImageIO for gray below 8 bits. */
     public static Decoder withImageIoFallback() {
         return new ImageIoFallback("PNG", new PngDecoder(), UnsupportedPngException.class);
     }
 
-    /** Decodes at full size: PNG has no cheaper smaller scale, so the minimum size is not used. */
+    /** Decodes at full size. */
     @Override
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
+        return decode(data, info, PngFile.read(data), 1, 1);
+    }
+
+    /**
+     * What {@link #decode(byte[], ImageInfo, DecodeRequest)} holds: the box-reduced raster and its
+     * row sums when the PNG is reduced while it decodes; otherwise the full-size raster, twice when
+     * it has alpha (the pipeline premultiplies or flattens a copy); and two rows.
+     */
+    @Override
+    public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
         PngFile file = PngFile.read(data);
         Ihdr header = file.header();
-        if (header.interlaced()) {
-            throw new UnsupportedPngException("Adam7-interlaced images are not decoded here");
+        int channels = RowLayout.of(file).channels();
+        long rows = 2L * (header.rowBytes() + 1) + (long) header.width() * channels;
+        int fx = boxFactor(header.width(), request.minWidth(), header);
+        int fy = boxFactor(header.height(), request.minHeight(), header);
+        if ((fx > 1 || fy > 1) && channels != 4) {
+            long reduced = (long) ceil(header.width(), fx) * ceil(header.height(), fy) * channels;
+            long sums = (long) header.width() * channels * Integer.BYTES;
+            return reduced + sums + rows;
         }
+        long raster = (long) header.width() * header.height() * channels;
+        return raster * (channels == 4 ? 2 : 1) + rows;
+    }
+
+    private static int boxFactor(int size, int wanted, Ihdr header) {
+        return header.interlaced() ? 1 : Math.max(1, (int) (size * BOX_SHARE / Math.max(1, wanted)));
+    }
+
+    private static int ceil(int size, int factor) {
+        return (size + factor - 1) / factor;
+    }
+
+    /**
+     * For the pipeline: an opaque, non-interlaced PNG is box-reduced row by row as it decodes
+     * ({@link BoxRows}) by the factor the resampler's own box stage would take, so the full-size
+     * raster never exists and the pixels are those of decoding in full; anything else decodes at
+     * full size. The resampler's box leaves its filter at least 2x; the request asks for
+     * {@link dev.s3resizer.core.ImageResizer#DEFAULT_REDUCING_GAP} (1.5) times the output, so
+     * the factor is the size over 4/3 of the request (a box leaving only 1.5x costs 2 dB).
+     */
+    @Override
+    public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
+        PngFile file = PngFile.read(data);
+        Ihdr header = file.header();
+        return decode(data, info, file, boxFactor(header.width(), request.minWidth(), header),
+                boxFactor(header.height(), request.minHeight(), header));
+    }
+
+    private static Decoded decode(byte[] data, ImageInfo info, PngFile file, int fx, int fy) {
+        Ihdr header = file.header();
         if (header.colourType() == Ihdr.GRAY && header.bitDepth() < 8) {
             throw new UnsupportedPngException(header.bitDepth() + "-bit gray images are not decoded here");
         }
         RowLayout layout = RowLayout.of(file);
-        Pixels pixels = Pixels.allocate(header.width(), header.height(), layout.channels());
-        decodeRows(data, file, layout, pixels);
+        Pixels pixels;
+        if ((fx > 1 || fy > 1) && layout.channels() != 4) {
+            BoxRows box = new BoxRows(header.width(), header.height(), layout.channels(), fx, fy);
+            decodeRows(data, file, layout, box, null);
+            pixels = box.pixels();
+        } else {
+            pixels = Pixels.allocate(header.width(), header.height(), layout.channels());
+            if (header.interlaced()) {
+                Adam7.decode(data, file, layout, pixels);
+            } else {
+                decodeRows(data, file, layout, null, pixels);
+            }
+        }
         return new Decoded(pixels, info.hasIccProfile() ? PngIccProfile.from(data) : null);
     }
 
-    private static void decodeRows(byte[] data, PngFile file, RowLayout layout, Pixels pixels) {
+    /** Decodes every row into {@code pixels}, or into {@code box} when that is not null. */
+    private static void decodeRows(byte[] data, PngFile file, RowLayout layout, BoxRows box, Pixels pixels) {
         Ihdr header = file.header();
         int length = header.rowBytes() + 1;
         int stride = header.filterStride();
         int height = header.height();
         byte[] row = new byte[length];
         byte[] above = new byte[length];
-        byte[] out = pixels.data();
+        byte[] converted = box == null ? null : new byte[header.width() * layout.channels()];
         try (ImageData image = new ImageData(data, file.firstImageData(), height)) {
             for (int y = 0; y < height; y++) {
+                TimeBudget.check();
                 image.read(row, length, y);
                 RowFilters.undo(row, above, length - 1, stride, y, height);
-                layout.convert(row, 1, out, y * pixels.stride(), header.width());
+                if (box == null) {
+                    layout.convert(row, 1, pixels.data(), y * pixels.stride(), header.width());
+                } else {
+                    layout.convert(row, 1, converted, 0, header.width());
+                    box.add(converted);
+                }
                 byte[] done = row;
                 row = above;
                 above = done;

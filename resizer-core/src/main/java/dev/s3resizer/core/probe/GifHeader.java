@@ -47,14 +47,20 @@ final class GifHeader {
         return packed >= 0 && (packed & 0x80) != 0 ? 3 << ((packed & 7) + 1) : 0;
     }
 
+    /**
+     * Skips data sub-blocks (a size byte, then that many bytes) up to the empty one, reading the
+     * array directly: an animation holds thousands of them.
+     */
     private static int skipSubBlocks(ByteView b, int at) {
-        while (at < b.length()) {
-            int size = b.u8(at);
-            if (size <= 0) {
-                return at + 1;
+        byte[] data = b.array();
+        int p = Math.max(at, 0);
+        while (p < data.length) {
+            int size = data[p] & 0xFF;
+            if (size == 0) {
+                return p + 1;
             }
-            at += size + 1;
+            p += size + 1;
         }
-        return at;
+        return p;
     }
 }

@@ -14,9 +14,10 @@ final class OtherHeaders {
         long width = b.u32(18, false);
         long height = b.u32(22, false);
         if (height > Integer.MAX_VALUE) {
+            // Negative: a top-down bitmap; -2^31 has no positive int, and stays refused below.
             height = (1L << 32) - height;
         }
-        if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE) {
+        if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
             throw new CorruptImageException("BMP: header declares an invalid size " + width + "x" + height);
         }
         return new ImageInfo(ImageFormat.BMP, (int) width, (int) height, 1, 1, false, false);

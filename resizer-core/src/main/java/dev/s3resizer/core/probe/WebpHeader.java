@@ -63,12 +63,29 @@ final class WebpHeader {
         }
     }
 
-    /** Grows {@code size} to a VP8 or VP8L bitstream's declared size, when the chunk at {@code at} is one. */
+    /**
+     * Grows {@code size} to a VP8 or VP8L bitstream's declared size, when the chunk at {@code at} is
+     * one. A lossy bitstream must open with a key frame and its start code (RFC 6386, 9.1), a
+     * lossless one with its signature byte (RFC 9649, 3.2): without them the decoder reads noise as
+     * pixels, so the file is refused as corrupt.
+     */
     private static void bitstream(ByteView b, int at, int[] size) {
         int body = at + 8;
         if (b.ascii(at, "VP8 ") && b.u16(body + 8, false) >= 0) {
+            if ((b.u8(body) & 1) != 0) {
+                throw new CorruptImageException("WebP: the VP8 bitstream does not start with a key frame");
+            }
+            if (b.u8(body + 3) != 0x9D || b.u8(body + 4) != 0x01 || b.u8(body + 5) != 0x2A) {
+                throw new CorruptImageException(String.format(java.util.Locale.ROOT,
+                        "WebP: bad VP8 start code %02x %02x %02x (expected 9d 01 2a)",
+                        b.u8(body + 3), b.u8(body + 4), b.u8(body + 5)));
+            }
             grow(size, b.u16(body + 6, false) & 0x3FFF, b.u16(body + 8, false) & 0x3FFF);
         } else if (b.ascii(at, "VP8L") && b.u32(body + 1, false) >= 0) {
+            if (b.u8(body) != 0x2F) {
+                throw new CorruptImageException(String.format(java.util.Locale.ROOT,
+                        "WebP: bad VP8L signature %02x (expected 2f)", b.u8(body)));
+            }
             long bits = b.u32(body + 1, false);
             grow(size, (int) (bits & 0x3FFF) + 1, (int) ((bits >> 14) & 0x3FFF) + 1);
         }

@@ -3,6 +3,7 @@ package dev.s3resizer.core.png;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.ImageIoDecoder;
+import dev.s3resizer.core.fixture.Pictures;
 import dev.s3resizer.core.fixture.PngChunks;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.probe.ImageProbe;
@@ -12,6 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -137,12 +146,22 @@ class DamagedPngTest {
     }
 
     @Test
-    void interlacedImageIsLeftToImageIo() {
-        byte[] png = picture().write();
-        png[28] = 1;
+    void interlacedImageCutInsideItsPassesIsCorrupt() throws IOException {
+        BufferedImage image = Pictures.asymmetric(120, 80);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        byte[] png = Arrays.copyOf(bytes.toByteArray(), bytes.size() * 2 / 3);
 
-        assertThatThrownBy(() -> decode(png)).isInstanceOf(UnsupportedPngException.class)
-                .hasMessageContaining("Adam7");
+        assertThatThrownBy(() -> decode(png)).isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("truncated");
     }
 
     @ParameterizedTest(name = "{0} bits")

@@ -52,19 +52,34 @@ class PngFallbackTest {
 
 
     @ParameterizedTest(name = "BufferedImage type {0}")
-    @ValueSource(ints = {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY,
-            BufferedImage.TYPE_BYTE_INDEXED})
-    void interlacedPngIsDecodedByImageIoWithOneLogLine(int type) throws IOException {
-        BufferedImage image = new BufferedImage(301, 203, type);
-        image.getGraphics().drawImage(Pictures.asymmetric(301, 203), 0, 0, null);
-        byte[] png = interlaced(image);
-        assertThat(png[28]).as("interlace method").isEqualTo((byte) 1);
+    @ValueSource(ints = {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_GRAY, BufferedImage.TYPE_BYTE_INDEXED})
+    void interlacedPngIsDecodedByTheFastPath(int type) throws IOException {
+        for (int[] size : new int[][] {{301, 203}, {2, 2}, {3, 5}, {9, 2}}) {
+            BufferedImage image = new BufferedImage(size[0], size[1], type);
+            image.getGraphics().drawImage(Pictures.waves(size[0], size[1]), 0, 0, null);
+            byte[] png = interlaced(image);
+            assertThat(png[28]).as("interlace method").isEqualTo((byte) 1);
+
+            assertSameAsImageIo(png, decoder.decode(png, ImageProbe.probe(png), 1, 1));
+        }
+        assertThat(fallbacks).hasValue(0);
+        assertThat(records).isEmpty();
+    }
+
+    @Test
+    void interlacedSixteenBitRgbaWithTransparency() throws IOException {
+        BufferedImage image = Pictures.asymmetric(97, 61);
+        BufferedImage translucent = new BufferedImage(97, 61, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 61; y++) {
+            for (int x = 0; x < 97; x++) {
+                translucent.setRGB(x, y, image.getRGB(x, y) & 0xFFFFFF | (x * 2 + y) % 256 << 24);
+            }
+        }
+        byte[] png = interlaced(translucent);
 
         assertSameAsImageIo(png, decoder.decode(png, ImageProbe.probe(png), 1, 1));
-
-        assertThat(fallbacks).hasValue(1);
-        assertThat(records).hasSize(1);
-        assertThat(records.getFirst().getMessage()).contains("ImageIO");
+        assertThat(fallbacks).hasValue(0);
     }
 
     @ParameterizedTest(name = "{0} bits")
@@ -115,13 +130,13 @@ class PngFallbackTest {
     }
 
     @Test
-    void thePipelineDecodesPngsWithIt() throws IOException {
-        byte[] png = interlaced(Pictures.asymmetric(64, 48));
+    void thePipelineDecodesPngsWithIt() {
+        byte[] png = PngWriter.of(64, 48, 0, 2).write();
 
         new ImageResizer(Limits.DEFAULT).render(png, Rendition.parse("small", "32x32,fit,png"));
 
         assertThat(records).hasSize(1);
-        assertThat(new SimpleFormatter().formatMessage(records.getFirst())).contains("Adam7-interlaced")
+        assertThat(new SimpleFormatter().formatMessage(records.getFirst())).contains("2-bit gray")
                 .contains("64x48 PNG with ImageIO");
     }
 

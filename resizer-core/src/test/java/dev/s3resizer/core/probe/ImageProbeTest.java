@@ -179,6 +179,52 @@ class ImageProbeTest {
         }
     }
 
+    /**
+     * Bug: a lossy WebP whose VP8 start code (9d 01 2a) was damaged was accepted and decoded into
+     * noise; a lossless one without its 0x2f signature likewise. Both are corrupt.
+     */
+    @Test
+    void regressionWebpWithBadVp8StartCodeWasAccepted() {
+        byte[] lossy = Codecs.resource("patches-lossy.webp");
+        int vp8 = indexOf(lossy, "VP8 ");
+        byte[] badStart = lossy.clone();
+        badStart[vp8 + 8 + 4] = 0x02;
+        assertThatThrownBy(() -> ImageProbe.probe(badStart)).isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("bad VP8 start code 9d 02 2a");
+        byte[] interFrame = lossy.clone();
+        interFrame[vp8 + 8] |= 1;
+        assertThatThrownBy(() -> ImageProbe.probe(interFrame)).isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("key frame");
+        byte[] lossless = Codecs.resource("half-transparent-lossless.webp");
+        byte[] badSignature = lossless.clone();
+        badSignature[indexOf(lossless, "VP8L") + 8] = 0x2E;
+        assertThatThrownBy(() -> ImageProbe.probe(badSignature)).isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("bad VP8L signature 2e");
+    }
+
+    /**
+     * Bug (found by ProbeFuzzTest): a BMP height of -2^31, "top-down", was negated into
+     * Integer.MIN_VALUE and reported as the image's height; its negative pixel count passed the
+     * pixel limit.
+     */
+    @Test
+    void regressionBmpHeightOfMinusTwoToThe31WasReportedNegative() {
+        byte[] bmp = java.util.Base64.getDecoder().decode("Qk1HlgMAAAANAABHAAH/AAAAAQAqAAAAAIAAAA==");
+
+        assertThatThrownBy(() -> ImageProbe.probe(bmp)).isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("BMP: header declares an invalid size");
+    }
+
+    private static int indexOf(byte[] data, String text) {
+        byte[] t = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i + t.length <= data.length; i++) {
+            if (Arrays.equals(data, i, i + t.length, t, 0, t.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(text + " not found");
+    }
+
     private static void expect(byte[] data, ImageFormat format, int width, int height) {
         ImageInfo info = ImageProbe.probe(data);
         assertThat(info.format()).isEqualTo(format);

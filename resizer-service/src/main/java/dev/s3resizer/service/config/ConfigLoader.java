@@ -22,7 +22,9 @@ import java.util.Map;
  * {@code RESIZER_DESTINATION_BUCKET}, {@code RESIZER_KEY_TEMPLATE}, {@code RESIZER_CACHE_CONTROL},
  * {@code RESIZER_FAILED_PREFIX}, {@code RESIZER_RENDITIONS} ({@code thumb=320;medium=1000,q85}),
  * {@code RESIZER_MAX_INPUT_BYTES}, {@code RESIZER_MAX_PIXELS}, {@code RESIZER_MAX_FRAMES},
- * {@code RESIZER_REDUCING_GAP}; and
+ * {@code RESIZER_MAX_MILLIS_PER_MEGAPIXEL},
+ * {@code RESIZER_REDUCING_GAP}, {@code RESIZER_AUTO_FORMAT} ({@code jpeg-png} or {@code webp}),
+ * {@code RESIZER_MANIFEST_PREFIX}; and
  * {@code RESIZER_CONFIG}, a YAML file read when no file is given.
  *
  * <p>{@code ResizerConfig config = ConfigLoader.load(Path.of("resizer.yaml"), System.getenv());}
@@ -78,10 +80,13 @@ public final class ConfigLoader {
         String keyTemplate;
         String cacheControl;
         String failedPrefix;
+        String manifestPrefix;
+        String autoFormat = "jpeg-png";
         List<Rendition> renditions;
         long maxInputBytes;
         long maxPixels;
         long maxFrames;
+        long maxMillisPerMegapixel;
         double reducingGap;
 
         static Settings from(ResizerConfig d) {
@@ -92,10 +97,12 @@ public final class ConfigLoader {
             s.keyTemplate = d.destination().keyTemplate();
             s.cacheControl = d.destination().cacheControl();
             s.failedPrefix = d.destination().failedPrefix();
+            s.manifestPrefix = d.destination().manifestPrefix();
             s.renditions = d.renditions();
             s.maxInputBytes = d.limits().maxInputBytes();
             s.maxPixels = d.limits().maxPixels();
             s.maxFrames = d.limits().maxFrames();
+            s.maxMillisPerMegapixel = d.limits().maxMillisPerMegapixel();
             s.reducingGap = d.reducingGap();
             return s;
         }
@@ -108,16 +115,19 @@ public final class ConfigLoader {
             sourceBucket = source.text("bucket", sourceBucket);
             sourcePrefix = source.text("prefix", sourcePrefix);
             YamlSection dest = top.section("destination");
-            dest.allowOnly("bucket", "keyTemplate", "cacheControl", "failedPrefix");
+            dest.allowOnly("bucket", "keyTemplate", "cacheControl", "failedPrefix", "manifestPrefix", "autoFormat");
             destinationBucket = dest.text("bucket", destinationBucket);
             keyTemplate = dest.text("keyTemplate", keyTemplate);
             cacheControl = dest.text("cacheControl", cacheControl);
             failedPrefix = dest.text("failedPrefix", failedPrefix);
+            manifestPrefix = dest.text("manifestPrefix", manifestPrefix);
+            autoFormat = dest.text("autoFormat", autoFormat);
             YamlSection limits = top.section("limits");
-            limits.allowOnly("maxInputBytes", "maxPixels", "maxFrames");
+            limits.allowOnly("maxInputBytes", "maxPixels", "maxFrames", "maxMillisPerMegapixel");
             maxInputBytes = limits.number("maxInputBytes", maxInputBytes);
             maxPixels = limits.number("maxPixels", maxPixels);
             maxFrames = limits.number("maxFrames", maxFrames);
+            maxMillisPerMegapixel = limits.number("maxMillisPerMegapixel", maxMillisPerMegapixel);
             YamlSection resampling = top.section("resampling");
             resampling.allowOnly("reducingGap");
             reducingGap = resampling.decimal("reducingGap", reducingGap);
@@ -134,9 +144,12 @@ public final class ConfigLoader {
             keyTemplate = env.getOrDefault("RESIZER_KEY_TEMPLATE", keyTemplate);
             cacheControl = env.getOrDefault("RESIZER_CACHE_CONTROL", cacheControl);
             failedPrefix = env.getOrDefault("RESIZER_FAILED_PREFIX", failedPrefix);
+            manifestPrefix = env.getOrDefault("RESIZER_MANIFEST_PREFIX", manifestPrefix);
+            autoFormat = env.getOrDefault("RESIZER_AUTO_FORMAT", autoFormat);
             maxInputBytes = envNumber(env, "RESIZER_MAX_INPUT_BYTES", maxInputBytes, problems);
             maxPixels = envNumber(env, "RESIZER_MAX_PIXELS", maxPixels, problems);
             maxFrames = envNumber(env, "RESIZER_MAX_FRAMES", maxFrames, problems);
+            maxMillisPerMegapixel = envNumber(env, "RESIZER_MAX_MILLIS_PER_MEGAPIXEL", maxMillisPerMegapixel, problems);
             String gap = env.get("RESIZER_REDUCING_GAP");
             if (gap != null) {
                 try {
@@ -154,14 +167,19 @@ public final class ConfigLoader {
         ResizerConfig build(List<String> problems) {
             Limits limits = Limits.DEFAULT;
             try {
-                limits = new Limits(maxInputBytes, maxPixels, (int) Math.min(Integer.MAX_VALUE, maxFrames));
+                limits = new Limits(maxInputBytes, maxPixels, (int) Math.min(Integer.MAX_VALUE, maxFrames),
+                        maxMillisPerMegapixel);
             } catch (IllegalArgumentException e) {
                 problems.add("limits." + e.getMessage());
             }
+            if (!RenditionFormats.AUTO_FORMATS.contains(autoFormat)) {
+                problems.add("destination.autoFormat: expected " + String.join(" or ", RenditionFormats.AUTO_FORMATS)
+                        + " but got '" + autoFormat + "'");
+            }
             return new ResizerConfig(new ResizerConfig.Source(sourceBucket, sourcePrefix == null ? "" : sourcePrefix),
                     new ResizerConfig.Destination(destinationBucket, keyTemplate, cacheControl,
-                            failedPrefix == null ? "" : failedPrefix),
-                    renditions, limits, reducingGap);
+                            failedPrefix == null ? "" : failedPrefix, manifestPrefix == null ? "" : manifestPrefix),
+                    RenditionFormats.resolveAuto(renditions, autoFormat), limits, reducingGap);
         }
 
         private static long envNumber(Map<String, String> env, String name, long current, List<String> problems) {

@@ -67,6 +67,18 @@ public record KeyTemplate(String pattern) {
                 .replace("{ext}", ext);
     }
 
+    /**
+     * The path segments '.' or '..' of this rendition's keys, the name put in and the source
+     * placeholders left as they are: S3 keeps them as text, but a filesystem-backed store, a CDN
+     * or a browser resolves them, so such keys alias others or leave their prefix.
+     */
+    public List<String> dotSegments(String rendition) {
+        // {dir} is empty or ends with '/': what follows it starts a segment.
+        return java.util.Arrays.stream(pattern.replace("{rendition}", rendition).replace("{dir}", "/").split("/", -1))
+                .filter(segment -> segment.equals(".") || segment.equals(".."))
+                .toList();
+    }
+
     /** The fixed text every key of this rendition starts with: the pattern up to its first source placeholder. */
     public String fixedPrefix(String rendition) {
         String withName = pattern.replace("{rendition}", rendition);

@@ -5,7 +5,10 @@ import dev.s3resizer.core.Rendition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses {@code name=spec;name=spec}, the one-line rendition list of environment variables. */
+/**
+ * Parses {@code name=spec;name=spec}, the one-line rendition list of environment variables; a
+ * spec may name several formats ({@code medium=1000,jpeg+webp}).
+ */
 public final class RenditionList {
 
     private RenditionList() {
@@ -23,7 +26,7 @@ public final class RenditionList {
                 continue;
             }
             try {
-                out.add(Rendition.parse(item.substring(0, eq).trim(), item.substring(eq + 1).trim()));
+                out.addAll(RenditionFormats.parse(item.substring(0, eq).trim(), item.substring(eq + 1).trim()));
             } catch (IllegalArgumentException e) {
                 problems.add(source + ": " + e.getMessage());
             }

@@ -39,11 +39,25 @@ public record ResizerConfig(Source source, Destination destination, List<Renditi
     }
 
     /**
-     * @param keyTemplate  where a rendition is stored, see {@link KeyTemplate}
-     * @param cacheControl Cache-Control header of every rendition
-     * @param failedPrefix where failure records are written in the destination bucket
+     * @param keyTemplate    where a rendition is stored, see {@link KeyTemplate}
+     * @param cacheControl   Cache-Control header of every rendition
+     * @param failedPrefix   where failure records are written in the destination bucket
+     * @param manifestPrefix where each source's manifest is written in the destination bucket, as
+     *                       {@code <prefix><source key>.json}; empty turns manifests off
      */
-    public record Destination(String bucket, String keyTemplate, String cacheControl, String failedPrefix) {
+    public record Destination(String bucket, String keyTemplate, String cacheControl, String failedPrefix,
+                              String manifestPrefix) {
         public static final String DEFAULT_CACHE_CONTROL = "public, max-age=31536000";
+        public static final String DEFAULT_MANIFEST_PREFIX = "manifests/";
+
+        /** With manifests at {@link #DEFAULT_MANIFEST_PREFIX}. */
+        public Destination(String bucket, String keyTemplate, String cacheControl, String failedPrefix) {
+            this(bucket, keyTemplate, cacheControl, failedPrefix, DEFAULT_MANIFEST_PREFIX);
+        }
+
+        /** Where the manifest of a source key is, or null when manifests are off. */
+        public String manifestKey(String sourceKey) {
+            return manifestPrefix.isEmpty() ? null : manifestPrefix + sourceKey + ".json";
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.s3resizer.service.config;
 
+import dev.s3resizer.core.OutputFormat;
 import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.ResizeMode;
 
@@ -98,9 +99,9 @@ final class YamlSection {
         List<Rendition> out = new ArrayList<>();
         map.forEach((name, spec) -> {
             try {
-                out.add(spec instanceof Map<?, ?> options
+                out.addAll(spec instanceof Map<?, ?> options
                         ? fromOptions(String.valueOf(name), options)
-                        : Rendition.parse(String.valueOf(name), String.valueOf(spec)));
+                        : RenditionFormats.parse(String.valueOf(name), String.valueOf(spec)));
             } catch (BadOption e) {
                 problems.add(at(key) + "." + name + "." + e.field + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
@@ -110,7 +111,16 @@ final class YamlSection {
         return out.isEmpty() && !map.isEmpty() ? null : out;
     }
 
-    private static Rendition fromOptions(String name, Map<?, ?> options) {
+    /** {@code animated: keep} keeps an animated GIF animated; {@code first} (the default) takes its first frame. */
+    private static boolean animated(String value) {
+        return switch (value) {
+            case "keep" -> true;
+            case "first" -> false;
+            default -> throw new IllegalArgumentException("animated: expected keep or first but got '" + value + "'");
+        };
+    }
+
+    private static List<Rendition> fromOptions(String name, Map<?, ?> options) {
         Object width = options.get("width");
         Object height = options.get("height");
         StringBuilder spec = new StringBuilder();
@@ -125,18 +135,28 @@ final class YamlSection {
             String k = String.valueOf(e.getKey());
             String value = String.valueOf(e.getValue());
             switch (k) {
-                case "width", "height" -> { }
+                case "width", "height", "formats" -> { }
                 case "mode" -> b.mode(mode(value));
                 case "format" -> b.option(value);
                 case "quality" -> b.option("q" + value);
                 case "background" -> b.option("bg=" + value.replace("#", ""));
                 case "progressive" -> b.progressive(Boolean.parseBoolean(value));
                 case "upscale" -> b.upscale(Boolean.parseBoolean(value));
-                default -> throw new IllegalArgumentException("unknown option '" + k
-                        + "' (expected width, height, mode, format, quality, background, progressive, upscale)");
+                case "lossless" -> b.lossless(Boolean.parseBoolean(value));
+                case "animated" -> b.animated(animated(value));
+                default -> throw new IllegalArgumentException("unknown option '" + k + "' (expected width, height,"
+                        + " mode, format, formats, quality, background, progressive, upscale, lossless, animated)");
             }
         }
-        return b.build();
+        Object formats = options.get("formats");
+        if (formats == null) {
+            return List.of(b.build());
+        }
+        if (options.containsKey("format") || !(formats instanceof List<?> list)) {
+            throw new IllegalArgumentException("formats: expected a list such as [jpeg, webp], and no format beside it");
+        }
+        // Built as WebP so that lossless is accepted; each format then keeps only what applies to it.
+        return RenditionFormats.withFormats(b.format(OutputFormat.WEBP).build(), list);
     }
 
     private static ResizeMode mode(String value) {

@@ -16,6 +16,15 @@ public interface ObjectStore {
     /** Opens the object's content; the caller closes the stream. */
     InputStream get(ObjectRef ref);
 
+    /**
+     * Opens the object's content unless its stored length is over {@code maxBytes}: then throws
+     * {@link dev.s3resizer.core.ImageTooLargeException} before a byte of it is read. By default the
+     * length is not known here and the caller bounds its read.
+     */
+    default InputStream get(ObjectRef ref, long maxBytes) {
+        return get(ref);
+    }
+
     void put(ObjectRef target, byte[] body, PutOptions options);
 
     /** Deletes the object; deleting a missing object is not an error. */

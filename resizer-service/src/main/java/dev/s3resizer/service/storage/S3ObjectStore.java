@@ -1,9 +1,12 @@
 package dev.s3resizer.service.storage;
 
+import dev.s3resizer.core.ImageTooLargeException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -55,6 +58,20 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public InputStream get(ObjectRef ref) {
         return call("get", ref, () -> s3.getObject(b -> b.bucket(ref.bucket()).key(ref.key()).versionId(ref.versionId())));
+    }
+
+    /** Reads the length from the GET response's headers and aborts the connection when it is over the bound. */
+    @Override
+    public InputStream get(ObjectRef ref, long maxBytes) {
+        ResponseInputStream<GetObjectResponse> in = call("get", ref, () -> s3.getObject(b -> b.bucket(ref.bucket())
+                .key(ref.key()).versionId(ref.versionId())));
+        Long length = in.response().contentLength();
+        if (length != null && length > maxBytes) {
+            in.abort();
+            throw new ImageTooLargeException("input is " + length + " bytes, over the limit of " + maxBytes
+                    + " bytes; refused before reading it");
+        }
+        return in;
     }
 
     @Override

@@ -147,4 +147,66 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
                         "renditions.thumb.mode: unknown value 'bogus' (expected fit|cover|width)"));
     }
+
+    /** Bug: a watched prefix inside the failure prefix started, then skipped every upload as a failure record. */
+    @Test
+    void regressionWatchedPrefixInsideTheFailurePrefixWasAccepted() throws IOException {
+        Path file = yaml("""
+                source: {bucket: photos, prefix: failed/photos/}
+                destination: {bucket: photos, keyTemplate: "web/{rendition}/{key}", failedPrefix: failed/}
+                """);
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the watched prefix 'failed/photos/' is inside destination.failedPrefix 'failed/'")
+                .hasMessageContaining("every upload would be skipped");
+    }
+
+    @Test
+    void refusesFailurePrefixInsideTheWatchedPrefix() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(
+                "RESIZER_DESTINATION_BUCKET", "incoming",
+                "RESIZER_SOURCE_PREFIX", "uploads/",
+                "RESIZER_KEY_TEMPLATE", "web/{rendition}/{key}",
+                "RESIZER_FAILED_PREFIX", "uploads/failed/")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'uploads/failed/' is inside the watched prefix 'uploads/'");
+    }
+
+    @Test
+    void refusesRenditionKeysAndFailureRecordsInsideEachOther() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(
+                "RESIZER_KEY_TEMPLATE", "failed/{rendition}/{key}", "RESIZER_FAILED_PREFIX", "failed/")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("destination.failedPrefix: 'failed/' overlaps the keys of rendition 'thumb'");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(
+                "RESIZER_KEY_TEMPLATE", "out/{rendition}/{key}", "RESIZER_FAILED_PREFIX", "out/")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("start with 'out/thumb/'");
+        assertThat(ConfigLoader.load(null, Map.of("RESIZER_FAILED_PREFIX", "")).destination().failedPrefix()).isEmpty();
+    }
+
+    @Test
+    void refusesKeyTemplatesWithDotSegments() {
+        for (String template : new String[] {"{rendition}/../{key}", "./{rendition}/{key}", "{rendition}/./{key}",
+            "{rendition}/{dir}../{name}"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("RESIZER_KEY_TEMPLATE", template)))
+                    .as(template).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("destination.keyTemplate: '" + template + "' gives rendition 'thumb' keys with a");
+        }
+        assertThat(ConfigLoader.load(null, Map.of("RESIZER_KEY_TEMPLATE", "v1.0/{rendition}/{dir}{stem}..{ext}"))
+                .destination().keyTemplate()).isEqualTo("v1.0/{rendition}/{dir}{stem}..{ext}");
+    }
+
+    @Test
+    void timeBudgetFromYamlAndEnvironment() throws IOException {
+        assertThat(ConfigLoader.load(null, Map.of()).limits().maxMillisPerMegapixel())
+                .isEqualTo(dev.s3resizer.core.Limits.DEFAULT_MILLIS_PER_MEGAPIXEL);
+        assertThat(ConfigLoader.load(yaml("limits: {maxMillisPerMegapixel: 500}"), Map.of()).limits()
+                .maxMillisPerMegapixel()).isEqualTo(500);
+        assertThat(ConfigLoader.load(null, Map.of("RESIZER_MAX_MILLIS_PER_MEGAPIXEL", "250")).limits()
+                .maxMillisPerMegapixel()).isEqualTo(250);
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("RESIZER_MAX_MILLIS_PER_MEGAPIXEL", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("limits.maxMillisPerMegapixel");
+    }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class GatedStore implements ObjectStore {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Long: a loaded CI machine may take minutes over the work a gate waits for; JUnit's 5 min timeout still bounds it. */
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
 
     private final ObjectStore delegate;
     private final String operation;

@@ -9,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Small real images made in code: a photo-like JPEG and a transparent PNG. */
+/** Small real images made in code: a photo-like JPEG and a transparent PNG; and a damaged WebP. */
 public final class TestImages {
 
     private TestImages() {
@@ -34,6 +34,18 @@ public final class TestImages {
         g.fillRoundRect(width / 10, height / 10, width * 8 / 10, height * 8 / 10, width / 8, height / 8);
         g.dispose();
         return encode(image, "png");
+    }
+
+    /**
+     * A 64x48 lossy WebP header whose VP8 key frame start code reads 9d 01 2b instead of
+     * 9d 01 2a (RFC 6386, 9.1): a damaged file that must be refused as corrupt.
+     */
+    public static byte[] webpWithBadVp8StartCode() {
+        byte[] vp8 = {0x10, 0x02, 0x00, (byte) 0x9D, 0x01, 0x2B, 64, 0, 48, 0, 0, 0};
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20 + vp8.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(12 + vp8.length)
+                .put("WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(vp8.length).put(vp8);
+        return b.array();
     }
 
     private static byte[] encode(BufferedImage image, String format) {
