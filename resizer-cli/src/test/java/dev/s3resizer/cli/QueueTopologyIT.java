@@ -41,10 +41,10 @@ class QueueTopologyIT {
             s3.putObject(b -> b.bucket("incoming").key("queued/my photo.jpg"),
                     RequestBody.fromBytes(TestImages.jpeg(1600, 1200)));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> s3.listObjectsV2(b -> b.bucket("resized")).keyCount() >= 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> s3.listObjectsV2(b -> b.bucket("resized")).keyCount() >= 4);
             assertThat(s3.listObjectsV2(b -> b.bucket("resized")).contents()).extracting(o -> o.key())
                     .containsExactlyInAnyOrder("large/queued/my photo.jpg", "medium/queued/my photo.jpg",
-                            "thumb/queued/my photo.jpg");
+                            "thumb/queued/my photo.jpg", "manifests/queued/my photo.jpg.json");
             assertThat(topology.describe()).contains("resizer-events", "resizer-events-dlq");
         }
     }
