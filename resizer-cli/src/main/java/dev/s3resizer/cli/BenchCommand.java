@@ -57,13 +57,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per file (default: 10, as peers.sh).")
     int rounds = 10;
 
-    @Option(names = "--warmup", paramLabel = "N", description = {"Untimed rounds over all files first (default: ${DEFAULT-VALUE};",
-            "the JIT settles on its final code only after the pipeline has seen every kind of file)."})
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed rounds over all files first (default: ${DEFAULT-VALUE};"
+            + " the JIT settles on its final code only after the pipeline has seen every kind of file).")
     int warmup = 10;
 
     @Option(names = "--reducing-gap", paramLabel = "G",
-            description = {"How much reduction JPEG shrink-on-load leaves to the Lanczos filter (default: ${DEFAULT-VALUE};",
-                "Pillow and libvips use 2). Larger is slower and closer to a full decode; 1 is fastest."})
+            description = "How much reduction JPEG shrink-on-load leaves to the Lanczos filter (default: ${DEFAULT-VALUE};"
+                + " Pillow and libvips use 2). Larger is slower and closer to a full decode; 1 is fastest.")
     double reducingGap = ImageResizer.DEFAULT_REDUCING_GAP;
 
     @Option(names = "--quality", paramLabel = "1-100", description = "JPEG quality (default: 75, as the peers).")

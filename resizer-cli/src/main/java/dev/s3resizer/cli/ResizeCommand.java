@@ -24,9 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code resizer resize}: the seed's job on local files. */
@@ -55,8 +58,8 @@ final class ResizeCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--reducing-gap", paramLabel = "G",
-            description = {"How much reduction JPEG shrink-on-load leaves to the Lanczos filter (default: ${DEFAULT-VALUE};",
-                "Pillow and libvips use 2). Larger is slower and closer to a full decode; 1 is fastest."})
+            description = "How much reduction JPEG shrink-on-load leaves to the Lanczos filter (default: ${DEFAULT-VALUE};"
+                + " Pillow and libvips use 2). Larger is slower and closer to a full decode; 1 is fastest.")
     double reducingGap = ImageResizer.DEFAULT_REDUCING_GAP;
 
     @Option(names = "--quality", paramLabel = "1-100", description = "JPEG quality (default: 80).")
@@ -114,6 +117,7 @@ final class ResizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean named = renditions != null && !renditions.isEmpty() || loaded != null;
+        Map<Path, Path> writtenFrom = new HashMap<>();
         int failed = 0;
         for (Path file : files) {
             try {
@@ -121,10 +125,16 @@ final class ResizeCommand implements Callable<Integer> {
                 byte[] data = Files.readAllBytes(file);
                 var info = resizer.inspect(data);
                 List<RenditionResult> results = resizer.render(data, wanted);
-                for (RenditionResult r : results) {
-                    write(target(file, r, named), r.bytes());
+                String clash = collision(file, results, named, writtenFrom);
+                if (clash != null) {
+                    failed++;
+                    err.println(file + ": " + clash);
+                } else {
+                    for (RenditionResult r : results) {
+                        write(target(file, r, named), r.bytes());
+                    }
+                    out.println(Report.line(file.getFileName().toString(), info, data.length, results, named));
                 }
-                out.println(Report.line(file.getFileName().toString(), info, data.length, results, named));
             } catch (ResizerException e) {
                 failed++;
                 err.println(file + ": " + e.getMessage() + " [" + e.reason() + "]");
@@ -164,6 +174,9 @@ final class ResizeCommand implements Callable<Integer> {
         if (loaded != null) {
             return loaded.renditions();
         }
+        checkRange("--width", width, 16384);
+        checkRange("--height", height, 16384);
+        checkRange("--quality", quality, 100);
         int w = width == null ? (height == null ? 1000 : height) : width;
         int h = height == null ? w : height;
         try {
@@ -174,6 +187,13 @@ final class ResizeCommand implements Callable<Integer> {
                     .build());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void checkRange(String option, Integer value, int max) {
+        if (value != null && (value < 1 || value > max)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": expected 1-" + max + " but got "
+                    + value);
         }
     }
 
@@ -194,12 +214,37 @@ final class ResizeCommand implements Callable<Integer> {
         return dir.resolve(stem + "." + result.format().extension());
     }
 
-    /** Writes through a temporary file and a rename, so a failure never leaves a partial output. */
+    /**
+     * Refuses an input whose outputs would replace those of an earlier input of this run (photo.webp
+     * and photo.tiff both make photo.jpg), as the S3 path refuses a key collision: output names stay
+     * the documented OUTDIR/stem.ext that web pages link to, and nothing is lost silently. Returns
+     * the reason, or null and claims the targets.
+     */
+    private String collision(Path file, List<RenditionResult> results, boolean named, Map<Path, Path> writtenFrom) {
+        List<Path> targets = new ArrayList<>();
+        for (RenditionResult r : results) {
+            Path target = target(file, r, named);
+            Path earlier = writtenFrom.get(target.toAbsolutePath().normalize());
+            if (earlier != null) {
+                return "not written: " + target + " was written from " + earlier
+                        + " in this run (resize them into different directories)";
+            }
+            targets.add(target.toAbsolutePath().normalize());
+        }
+        targets.forEach(t -> writtenFrom.put(t, file));
+        return null;
+    }
+
+    /**
+     * Writes through a temporary file and a rename, so a failure never leaves a partial output. The
+     * temporary file is created as a plain file is (the umask applies), not owner-only as
+     * {@code Files.createTempFile} would make it, so a web server running as another user can read it.
+     */
     private static void write(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".resizer-", ".tmp");
+        Path tmp = target.resolveSibling(".resizer-" + UUID.randomUUID() + ".tmp");
         try {
-            Files.write(tmp, bytes);
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -32,7 +32,7 @@ public final class ResizerCommand implements Runnable {
         return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 
-    /** The configured command line with every subcommand: case-insensitive values, one-line errors. */
+    /** The configured command line with every subcommand: case-insensitive values, one-line errors, help as wide as the terminal. */
     static CommandLine commandLine() {
         return commandLine(null);
     }
@@ -50,7 +50,9 @@ public final class ResizerCommand implements Runnable {
         for (Class<?> sub : all ? SUBCOMMANDS.values() : List.of(only)) {
             cli.addSubcommand(sub);
         }
-        return cli.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(ResizerCommand::failure);
+        return cli.setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpAutoWidth(true)
+                .setParameterExceptionHandler(ResizerCommand::usageError)
+                .setExecutionExceptionHandler(ResizerCommand::failure);
     }
 
     private static Map<String, Class<?>> subcommands(Class<?>... classes) {
@@ -59,6 +61,20 @@ public final class ResizerCommand implements Runnable {
             byName.put(c.getAnnotation(Command.class).name(), c);
         }
         return byName;
+    }
+
+    /**
+     * A usage or configuration error as the one line that says what is wrong and where to look, not
+     * the whole usage text that would bury it: {@code resizer resize: --width: expected 1-16384 but got 0}.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String name = cli.getCommandSpec().qualifiedName();
+        cli.getErr().println(name + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
+        cli.getErr().println("Try '" + name + " --help' for more information.");
+        cli.getErr().flush();
+        return cli.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**
@@ -71,7 +87,7 @@ public final class ResizerCommand implements Runnable {
         if (e instanceof java.nio.file.NoSuchFileException) {
             message = "no such file: " + message;
         }
-        cli.getErr().println("resizer " + cli.getCommandName() + ": " + message);
+        cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + message);
         return config ? 2 : 1;
     }
 

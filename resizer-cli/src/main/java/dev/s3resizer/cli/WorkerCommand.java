@@ -41,6 +41,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On SIGTERM, wait this long for in-flight messages before releasing them (default: ${DEFAULT-VALUE}).")
     int shutdownGrace = 25;
 
+    @Option(names = "--retry-backoff", paramLabel = "SECONDS",
+            description = "First delay before a message that failed for a retryable reason is received again; it doubles"
+                    + " with each receive up to 15 minutes (default: ${DEFAULT-VALUE}).")
+    int retryBackoff = (int) WorkerOptions.Backoffs.DEFAULT.retry().toSeconds();
+
     @Mixin
     ServiceOptions options;
 
@@ -53,7 +58,9 @@ final class WorkerCommand implements Callable<Integer> {
                 : AwsClientSettings.endpointFromEnvironment(System.getenv(), "SQS");
         WorkerOptions workerOptions = WorkerOptions.defaults(queueUrl)
                 .withVisibilityTimeout(Duration.ofSeconds(visibilityTimeout))
-                .withShutdownGrace(Duration.ofSeconds(shutdownGrace));
+                .withShutdownGrace(Duration.ofSeconds(shutdownGrace))
+                .withBackoffs(new WorkerOptions.Backoffs(Duration.ofSeconds(retryBackoff),
+                        WorkerOptions.Backoffs.DEFAULT.hopeless(), WorkerOptions.Backoffs.DEFAULT.receive()));
         if (concurrency != null) {
             workerOptions = workerOptions.withConcurrency(concurrency);
         }

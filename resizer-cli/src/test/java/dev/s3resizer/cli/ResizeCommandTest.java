@@ -114,7 +114,7 @@ class ResizeCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo(big + ": input is " + Files.size(big) + " bytes, over the limit of "
-                + Files.size(small) + " bytes; refused before reading it");
+                + Files.size(small) + " bytes; refused before reading it [too-large]");
         assertThat(Files.exists(dir.resolve("out/thumb/small.jpg"))).isTrue();
     }
 

@@ -19,8 +19,8 @@ class ResizerCommandTest {
     @Test
     void anUnknownFirstWordOrNoneGetsEverySubcommandForItsMessage() {
         assertThat(ResizerCommand.commandLine("rsize").getSubcommands())
-                .containsKeys("resize", "serve", "invoke", "worker", "backfill", "failures", "bench", "help");
-        assertThat(ResizerCommand.commandLine(null).getSubcommands()).hasSize(8);
+                .containsKeys("resize", "serve", "invoke", "worker", "backfill", "failures", "bench", "srcset", "help");
+        assertThat(ResizerCommand.commandLine(null).getSubcommands()).hasSize(9);
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Run by {@link DecompressionBombTest} in a child JVM with a small heap: renders the file given
+ * Run by {@link DecompressionBombIT} in a child JVM with a small heap: renders the file given
  * as the argument and prints {@code refused: <reason>} when the core refuses it.
  */
 public final class BombRefusal {

@@ -12,19 +12,15 @@ import dev.s3resizer.core.fixture.PngChunks;
 import dev.s3resizer.core.fixture.TiffFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A 20000x20000 PNG of a few hundred kilobytes (400 MB once decoded) is refused from its header:
- * quickly, without calling the decoder, and inside a JVM with a 64 MB heap.
+ * A 20000x20000 PNG of a few hundred kilobytes (400 MB once decoded) is refused from its header alone,
+ * without calling the decoder ({@link DecompressionBombIT}: also inside a JVM with a 64 MB heap).
  */
 class DecompressionBombTest {
 
@@ -47,14 +43,11 @@ class DecompressionBombTest {
 
     @Test
     void refusedByInspectWithAMessageNamingSizeAndLimit() {
-        long start = System.nanoTime();
-
         assertThatThrownBy(() -> new ImageResizer(Limits.DEFAULT).inspect(bomb))
                 .isInstanceOf(ImageTooLargeException.class)
                 .hasMessageContaining("20000x20000")
                 .hasMessageContaining("400.0 MP")
                 .hasMessageContaining("100.0 MP");
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
     }
 
     @Test
@@ -65,32 +58,15 @@ class DecompressionBombTest {
             return new ImageIoDecoder().decode(data, info, w, h);
         };
         ImageResizer resizer = new ImageResizer(Limits.DEFAULT, counting, new ImageIoJpegEncoder(), new ImageIoPngEncoder());
-        long start = System.nanoTime();
-
         assertThatThrownBy(() -> resizer.render(bomb, THUMB)).isInstanceOf(ImageTooLargeException.class)
                 .satisfies(e -> assertThat(((ResizerException) e).reason()).isEqualTo("too-large"))
                 .satisfies(e -> assertThat(((ResizerException) e).retryable()).isFalse());
 
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
         assertThat(decodes).hasValue(0);
         Decoded small = counting.decode(Codecs.png(Pictures.asymmetric(8, 8)), resizer.inspect(Codecs.png(
                 Pictures.asymmetric(8, 8))), 8, 8);
         assertThat(small.pixels().width()).as("the counting decoder itself works").isEqualTo(8);
         assertThat(decodes).hasValue(1);
-    }
-
-    @Test
-    void refusedInAJvmWithA64MegabyteHeap(@TempDir Path dir) throws Exception {
-        Path file = Files.write(dir.resolve("bomb.png"), bomb);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx64m", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), BombRefusal.class.getName(), file.toString())
-                .redirectErrorStream(true).start();
-
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
-        String output = new String(child.getInputStream().readAllBytes());
-        assertThat(output).contains("refused: too-large");
-        assertThat(child.exitValue()).as(output).isZero();
     }
 
     /**

@@ -39,10 +39,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QueueWorker implements AutoCloseable {
 
-    private static final Backoff FAILURE_BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(15));
+    private static final Duration FAILURE_CAP = Duration.ofMinutes(15);
     /** Hopeless messages still back off, so a queue without a redrive policy does not spin on them. */
-    private static final Backoff HOPELESS_BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5));
-    private static final Backoff RECEIVE_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private static final Duration HOPELESS_CAP = Duration.ofMinutes(5);
+    private static final Duration RECEIVE_CAP = Duration.ofSeconds(30);
 
     private final SqsClient sqs;
     private final EventRunner runner;
@@ -129,7 +129,7 @@ public final class QueueWorker implements AutoCloseable {
                     return;
                 }
                 stats.receiveErrors.incrementAndGet();
-                Duration wait = RECEIVE_BACKOFF.delay(++errors);
+                Duration wait = new Backoff(options.backoffs().receive(), RECEIVE_CAP).delay(++errors);
                 log.println(OutcomeLog.warning("receive-failed", options.queueUrl() + ": " + e.getMessage()
                         + " (retrying in " + wait.toMillis() + " ms)"));
                 sleep(wait);
@@ -230,7 +230,9 @@ public final class QueueWorker implements AutoCloseable {
     private void retryLater(Message message, ResizerException cause) {
         int receives = Integer.parseInt(message.attributes()
                 .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        Duration delay = (cause.retryable() ? FAILURE_BACKOFF : HOPELESS_BACKOFF).delay(receives);
+        Backoff backoff = cause.retryable() ? new Backoff(options.backoffs().retry(), FAILURE_CAP)
+                : new Backoff(options.backoffs().hopeless(), HOPELESS_CAP);
+        Duration delay = backoff.delay(receives);
         setVisibility(message, (int) delay.toSeconds());
     }
 

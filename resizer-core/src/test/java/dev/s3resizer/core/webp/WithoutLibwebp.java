@@ -8,7 +8,7 @@ import dev.s3resizer.core.fixture.Codecs;
 
 /**
  * Run in a JVM where libwebp cannot load (its extraction directory does not exist): prints what
- * a WebP input and a WebP output give, one line each, for {@link LibwebpMissingTest}.
+ * a WebP input and a WebP output give, one line each, for {@link LibwebpMissingIT}.
  */
 public final class WithoutLibwebp {
 

@@ -2,6 +2,7 @@ package dev.s3resizer.service.config;
 
 import dev.s3resizer.core.OutputFormat;
 import dev.s3resizer.core.Rendition;
+import dev.s3resizer.core.ResizeMode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,10 @@ final class YamlSection {
         return fallback;
     }
 
-    /** Renditions as a mapping of name to a compact spec ("320x320,cover") or to a mapping of options. */
+    /**
+     * Renditions as a mapping of name to a compact spec ("320x320,cover") or to a mapping of options;
+     * null when absent, or when every entry was bad (those are reported, not "expected at least one").
+     */
     List<Rendition> renditions(String key) {
         Object v = values.get(key);
         if (v == null) {
@@ -98,11 +102,13 @@ final class YamlSection {
                 out.addAll(spec instanceof Map<?, ?> options
                         ? fromOptions(String.valueOf(name), options)
                         : RenditionFormats.parse(String.valueOf(name), String.valueOf(spec)));
+            } catch (BadOption e) {
+                problems.add(at(key) + "." + name + "." + e.field + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 problems.add(at(key) + "." + name + ": " + e.getMessage());
             }
         });
-        return out;
+        return out.isEmpty() && !map.isEmpty() ? null : out;
     }
 
     /** {@code animated: keep} keeps an animated GIF animated; {@code first} (the default) takes its first frame. */
@@ -130,7 +136,8 @@ final class YamlSection {
             String value = String.valueOf(e.getValue());
             switch (k) {
                 case "width", "height", "formats" -> { }
-                case "mode", "format" -> b.option(value);
+                case "mode" -> b.mode(mode(value));
+                case "format" -> b.option(value);
                 case "quality" -> b.option("q" + value);
                 case "background" -> b.option("bg=" + value.replace("#", ""));
                 case "progressive" -> b.progressive(Boolean.parseBoolean(value));
@@ -150,5 +157,23 @@ final class YamlSection {
         }
         // Built as WebP so that lossless is accepted; each format then keeps only what applies to it.
         return RenditionFormats.withFormats(b.format(OutputFormat.WEBP).build(), list);
+    }
+
+    private static ResizeMode mode(String value) {
+        try {
+            return ResizeMode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadOption("mode", "unknown value '" + value + "' (expected fit|cover|width)");
+        }
+    }
+
+    /** A bad value of one named option of a rendition mapping, reported as renditions.NAME.FIELD. */
+    private static final class BadOption extends IllegalArgumentException {
+        private final String field;
+
+        BadOption(String field, String message) {
+            super(message);
+            this.field = field;
+        }
     }
 }

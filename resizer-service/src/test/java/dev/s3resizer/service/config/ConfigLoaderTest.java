@@ -136,6 +136,18 @@ class ConfigLoaderTest {
                         .anySatisfy(p -> assertThat(p).contains("{nope}")));
     }
 
+    @Test
+    void aBadModeIsNamedByItsFieldWithoutASpuriousMissingRenditionsLine() throws IOException {
+        Path file = yaml("""
+                renditions:
+                  thumb: {width: 320, mode: bogus}
+                """);
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "renditions.thumb.mode: unknown value 'bogus' (expected fit|cover|width)"));
+    }
+
     /** Bug: a watched prefix inside the failure prefix started, then skipped every upload as a failure record. */
     @Test
     void regressionWatchedPrefixInsideTheFailurePrefixWasAccepted() throws IOException {

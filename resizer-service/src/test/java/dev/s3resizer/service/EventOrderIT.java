@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another container is half-way through the same key ({@link GatedStore} holds one container at an
  * exact request while the test goes on).
  */
-class EventOrderTest {
+class EventOrderIT {
 
     @TempDir
     static Path data;

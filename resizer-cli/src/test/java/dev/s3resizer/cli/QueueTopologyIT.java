@@ -17,13 +17,15 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code serve --queue}: the embedded S3 publishes to the embedded SQS queue, the in-process worker resizes. */
-class QueueTopologyTest {
+class QueueTopologyIT {
 
     @Test
     void uploadsTravelThroughTheQueueToTheWorker(@TempDir Path data) throws Exception {
@@ -39,13 +41,10 @@ class QueueTopologyTest {
             s3.putObject(b -> b.bucket("incoming").key("queued/my photo.jpg"),
                     RequestBody.fromBytes(TestImages.jpeg(1600, 1200)));
 
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (System.nanoTime() < deadline && s3.listObjectsV2(b -> b.bucket("resized")).keyCount() < 3) {
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> s3.listObjectsV2(b -> b.bucket("resized")).keyCount() >= 4);
             assertThat(s3.listObjectsV2(b -> b.bucket("resized")).contents()).extracting(o -> o.key())
                     .containsExactlyInAnyOrder("large/queued/my photo.jpg", "medium/queued/my photo.jpg",
-                            "thumb/queued/my photo.jpg");
+                            "thumb/queued/my photo.jpg", "manifests/queued/my photo.jpg.json");
             assertThat(topology.describe()).contains("resizer-events", "resizer-events-dlq");
         }
     }

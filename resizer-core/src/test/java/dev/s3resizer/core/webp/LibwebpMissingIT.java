@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * output fails with a message naming the platform. Runs in a JVM of its own, since a JVM loads
  * the library at most once.
  */
-class LibwebpMissingTest {
+class LibwebpMissingIT {
 
     @Test
     void inputFallsBackToPureJavaAndOutputNamesThePlatform(@TempDir Path dir) throws Exception {

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** backfill, failures and invoke against the embedded S3 server, with credentials from the standard chain. */
-class S3CommandsTest {
+class S3CommandsIT {
 
     @TempDir
     static Path data;

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one per-event path of every adapter, against the embedded S3 server. */
-class EventRunnerTest {
+class EventRunnerIT {
 
     @TempDir
     static Path data;

@@ -10,6 +10,7 @@ import dev.s3resizer.service.storage.S3ObjectStore;
 import dev.s3resizer.service.storage.StoredObject;
 import dev.s3resizer.service.testing.S3Fixture;
 import dev.s3resizer.service.testing.TestImages;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The worker against ElasticMQ and the embedded S3, both over real HTTP. */
-class QueueWorkerTest {
+class QueueWorkerIT {
 
     @TempDir
     static Path data;
@@ -78,7 +79,8 @@ class QueueWorkerTest {
 
     private WorkerOptions options() {
         return WorkerOptions.defaults(queueUrl).withWaitSeconds(1).withVisibilityTimeout(Duration.ofSeconds(3))
-                .withConcurrency(2).withShutdownGrace(Duration.ofSeconds(10));
+                .withConcurrency(2).withShutdownGrace(Duration.ofSeconds(10))
+                .withBackoffs(new WorkerOptions.Backoffs(Duration.ZERO, Duration.ZERO, Duration.ofMillis(10)));
     }
 
     private void send(String body) {
@@ -98,14 +100,8 @@ class QueueWorkerTest {
                 + Integer.parseInt(attrs.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition, Duration timeout, String what) {
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 
     @Test

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * answer 4xx, as S3 would, for keys it cannot hold as themselves, and never store one key under
  * another's name.
  */
-class LocalS3KeysTest {
+class LocalS3KeysIT {
 
     private static final String BUCKET = LocalS3Fixture.BUCKET;
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A 61 MP panorama resizes in a JVM limited to 128 MB of heap: the decoder shrinks on load, so
  * the full-size raster (184 MB) never exists.
  */
-class PanoramaMemoryTest {
+class PanoramaMemoryIT {
 
     @Test
     void a61MegapixelJpegResizesWithA128MegabyteHeap(@TempDir Path dir) throws Exception {

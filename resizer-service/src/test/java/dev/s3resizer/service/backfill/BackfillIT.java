@@ -13,13 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Backfill over a real S3-compatible server: pagination, idempotent re-runs, resuming, failures. */
-class BackfillTest {
+class BackfillIT {
 
     @TempDir
     static Path data;
@@ -78,9 +80,8 @@ class BackfillTest {
                 ended.set(t);
             }
         });
-        while (interrupted.progress().done() < 15) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> interrupted.progress().done() >= 15);
         run.interrupt();
         run.join();
         long doneBefore = interrupted.progress().processed();

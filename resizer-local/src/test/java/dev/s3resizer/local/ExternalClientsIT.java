@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Unmodified third-party clients against the local endpoint: every aws CLI found on PATH and
  * boto3. Skipped (not failed) on machines without them; they are not project requirements.
  */
-class ExternalClientsTest {
+class ExternalClientsIT {
 
     /** Above the aws CLI's and boto3's 8 MB multipart threshold: uploaded in two parts. */
     private static final int LARGE_FILE_BYTES = 9 * 1024 * 1024;

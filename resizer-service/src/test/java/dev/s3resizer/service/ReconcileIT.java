@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Catching up at start with what a stopped server missed, against a real S3-compatible server. */
-class ReconcileTest {
+class ReconcileIT {
 
     @TempDir
     static java.nio.file.Path data;

@@ -16,7 +16,7 @@ import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Starting, stopping and restarting the endpoint, and how listener behaviour affects clients. */
-class LocalS3ServerLifecycleTest {
+class LocalS3ServerLifecycleIT {
 
     @TempDir
     Path dataDir;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lambda builds the handler during init, before the SnapStart snapshot; the container closes its
  * S3 client before the snapshot and opens a new one after restore. Handlers must use the new one.
  */
-class SnapStartRestoreTest {
+class SnapStartRestoreIT {
 
     @TempDir
     Path data;

@@ -24,7 +24,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code resizer srcset KEY} against the embedded S3 server: valid HTML pointing at the stored renditions. */
-class SrcsetCommandTest {
+class SrcsetCommandIT {
 
     @TempDir
     static Path data;

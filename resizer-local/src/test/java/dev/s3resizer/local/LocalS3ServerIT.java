@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The local endpoint through the real AWS SDK v2 client: writes, events, restarts, auth. */
-class LocalS3ServerTest {
+class LocalS3ServerIT {
 
     private static final String BUCKET = LocalS3Fixture.BUCKET;
 

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * renditions, valid against docs/manifest.schema.json, true to the stored objects, removed with
  * the source; and a rendition in two formats side by side.
  */
-class ManifestWriterTest {
+class ManifestWriterIT {
 
     private static final Map<String, String> ENV = Map.of(
             "RESIZER_RENDITIONS", "thumb=320,webp;medium=1000,jpeg+webp",

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Both Lambda handlers, run as Lambda runs them, against the embedded S3 server over HTTP. */
-class HandlersTest {
+class HandlersIT {
 
     @TempDir
     static Path data;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The process service against a real S3-compatible server over HTTP, through the AWS SDK. */
-class ProcessServiceTest {
+class ProcessServiceIT {
 
     @TempDir
     static Path data;
