@@ -50,7 +50,8 @@ class ReconcileIT {
         assertThat(s3.keys("resized")).containsExactlyInAnyOrder(
                 "thumb/kept.jpg", "medium/kept.jpg", "large/kept.jpg",
                 "thumb/uploaded, never processed.jpg", "medium/uploaded, never processed.jpg",
-                "large/uploaded, never processed.jpg");
+                "large/uploaded, never processed.jpg",
+                "manifests/kept.jpg.json", "manifests/uploaded, never processed.jpg.json");
         Reconcile.Summary again = new Reconcile(service, store).run(2);
         assertThat(again.orphansRemoved()).isZero();
         assertThat(again.backfill().progress().processed()).isZero();
