@@ -169,6 +169,12 @@ function openDetail(a) {
     $("detail-facts").textContent += " · original " + e.target.naturalWidth + "×" + e.target.naturalHeight;
   };
   show();
+  $("detail-srcset").textContent = "(no manifest)";
+  $("detail-manifest").textContent = "";
+  fetch("/api/detail?key=" + encodeURIComponent(a.key)).then((r) => r.json()).then((d) => {
+    if (d.html) $("detail-srcset").textContent = d.html;
+    if (d.manifest) $("detail-manifest").textContent = JSON.stringify(JSON.parse(d.manifest), null, 2);
+  });
   $("detail-title").textContent = a.key;
   $("detail").showModal();
 }

@@ -139,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
         try (S3Presigner presigner = presigner(stack.server, credentials)) {
             if (dashboardPort >= 0) {
                 dashboard = DashboardServer.start(dashboardPort,
-                        new DashboardApi(cfg, stack.service, presigner, stack.server.endpoint(), activity), activity);
+                        new DashboardApi(cfg, stack.service, stack.store(), presigner, stack.server.endpoint(), activity), activity);
             }
             out.println(Banner.text(stack.server.endpoint(), stack.server.options(), cfg,
                     topology == null ? "" : topology.describe(), dashboard == null ? null : dashboard.address()));

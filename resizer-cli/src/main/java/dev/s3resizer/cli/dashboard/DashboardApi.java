@@ -4,12 +4,19 @@ import dev.s3resizer.cli.FailureRetry;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.config.ResizerConfig;
 import dev.s3resizer.service.failure.FailureRecord;
+import dev.s3resizer.service.manifest.Manifest;
+import dev.s3resizer.service.manifest.PictureHtml;
+import dev.s3resizer.service.storage.ObjectRef;
+import dev.s3resizer.service.storage.ObjectStore;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +43,16 @@ public final class DashboardApi {
 
     private final ResizerConfig config;
     private final ProcessService service;
+    private final ObjectStore store;
     private final S3Presigner presigner;
     private final URI storage;
     private final ActivityLog log;
 
-    public DashboardApi(ResizerConfig config, ProcessService service, S3Presigner presigner, URI storage, ActivityLog log) {
+    public DashboardApi(ResizerConfig config, ProcessService service, ObjectStore store, S3Presigner presigner,
+                        URI storage, ActivityLog log) {
         this.config = config;
         this.service = service;
+        this.store = store;
         this.presigner = presigner;
         this.storage = storage;
         this.log = log;
@@ -114,6 +124,29 @@ public final class DashboardApi {
     private String link(String bucket, String key) {
         return presigner.presignGetObject(p -> p.signatureDuration(LINK_LIFETIME)
                 .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
+    }
+
+    /**
+     * A processed source's manifest and the {@code <picture>} HTML that {@code resizer srcset} prints
+     * for it; both null when it has none (not processed, or manifests are off).
+     */
+    Map<String, Object> detail(String key) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("manifest", null);
+        detail.put("html", null);
+        String manifestKey = key == null ? null : config.destination().manifestKey(key);
+        if (manifestKey != null) {
+            String bucket = config.destination().bucket();
+            try (InputStream in = store.get(new ObjectRef(bucket, manifestKey, null, null, null))) {
+                byte[] json = in.readAllBytes();
+                Manifest manifest = Manifest.fromJson(json);
+                detail.put("manifest", new String(json, StandardCharsets.UTF_8));
+                detail.put("html", new PictureHtml(storageOrigin() + "/" + bucket + "/", "100vw", "").render(manifest));
+            } catch (IOException | RuntimeException e) {
+                // no manifest (yet): the page shows the comparison alone
+            }
+        }
+        return detail;
     }
 
     /** {@code {"name": "photo.jpg"}} -> a presigned PUT of {@code prefix + name} in the watched bucket. */

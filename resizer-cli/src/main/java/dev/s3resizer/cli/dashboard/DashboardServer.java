@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The dashboard's HTTP side on {@code http://127.0.0.1:PORT/}: the page and its assets from the
- * jar, {@code GET /api/state}, {@code GET /api/events} (server-sent events, one per handled
+ * jar, {@code GET /api/state}, {@code GET /api/detail?key=} (manifest and srcset HTML), {@code GET /api/events} (server-sent events, one per handled
  * upload), {@code POST /api/uploads} (a presigned S3 PUT for a file) and {@code POST /api/retry}.
  *
  * <p>It listens on the loopback address only. API writes must carry the header
@@ -86,6 +86,8 @@ public final class DashboardServer implements AutoCloseable {
                 asset(exchange, ASSETS.get(path));
             } else if (method.equals("GET") && path.equals("/api/state")) {
                 json(exchange, 200, api.state());
+            } else if (method.equals("GET") && path.equals("/api/detail")) {
+                json(exchange, 200, api.detail(query(exchange, "key")));
             } else if (method.equals("GET") && path.equals("/api/events")) {
                 events(exchange);
             } else if (method.equals("POST") && path.startsWith("/api/")) {
@@ -111,6 +113,21 @@ public final class DashboardServer implements AutoCloseable {
             case "/api/retry" -> json(exchange, 200, api.retry(body));
             default -> send(exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** One parameter of the query string, decoded; null when absent. */
+    private static String query(HttpExchange exchange, String name) {
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return null;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private boolean ownHost(HttpExchange exchange) {

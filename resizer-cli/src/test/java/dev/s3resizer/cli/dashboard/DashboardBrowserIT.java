@@ -130,6 +130,10 @@ class DashboardBrowserIT {
         slider.sendKeys(Keys.HOME);
         String after = browser.findElement(By.id("compare-top")).getCssValue("clip-path");
         assertThat(after).isNotEqualTo(before).contains("0px");
+        browser.findElement(By.cssSelector("#detail-web summary")).click();
+        await().until(d -> d.findElement(By.id("detail-srcset")).getText().contains("<picture"));
+        assertThat(browser.findElement(By.id("detail-srcset")).getText()).contains("srcset=", "thumb/sunset.jpg 320w");
+        assertThat(browser.findElement(By.id("detail-manifest")).getText()).contains("\"renditions\"", "sunset.jpg");
         shot("5-detail");
         browser.findElement(By.cssSelector("#detail button[value=close]")).sendKeys(Keys.ENTER);
         await().until(d -> !d.findElement(By.id("detail")).isDisplayed());
