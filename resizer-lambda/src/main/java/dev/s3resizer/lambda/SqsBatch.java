@@ -4,6 +4,7 @@ import dev.s3resizer.service.event.EventParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
@@ -64,7 +65,7 @@ public final class SqsBatch {
     /** Each object of the top-level {@code Records} array, as its string-valued fields. */
     private static List<Map<String, String>> records(byte[] json) {
         List<Map<String, String>> records = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(json)) {
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
             expect(p.nextToken(), JsonToken.START_OBJECT, "the event");
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();

@@ -5,6 +5,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ public record SqsBatchResponse(List<String> failedMessageIds) {
     }
 
     public void write(OutputStream out) {
-        try (JsonGenerator g = SqsBatch.JSON.createGenerator(out)) {
+        try (JsonGenerator g = SqsBatch.JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeName("batchItemFailures");
             g.writeStartArray();
@@ -47,7 +49,7 @@ public record SqsBatchResponse(List<String> failedMessageIds) {
      */
     public static SqsBatchResponse parse(byte[] json) {
         List<String> ids = new ArrayList<>();
-        try (JsonParser p = SqsBatch.JSON.createParser(json)) {
+        try (JsonParser p = SqsBatch.JSON.createParser(ObjectReadContext.empty(), json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new EventParseException("an SQS batch response is a JSON object", null);
             }

@@ -81,7 +81,7 @@ class LambdaRuntimeIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             process.close();
             api.close();
         }
