@@ -69,7 +69,6 @@ public final class ImageResizer {
      */
     private static final int CASCADE_FACTOR = 2;
 
-    private static final System.Logger LOG = System.getLogger(ImageResizer.class.getName());
 
     /**
      * Shrink-on-load leaves the Lanczos filter at least 1.5x to reduce (Pillow and libvips leave 2x,
@@ -79,12 +78,11 @@ public final class ImageResizer {
     public static final double DEFAULT_REDUCING_GAP = 1.5;
 
     private final Limits limits;
-    private final double reducingGap;
     private final Decoder decoder;
     private final Encoder jpeg;
     private final Encoder png;
     private final Encoder webp = new WebpEncoder();
-    private final MemoryBudget budget;
+    private final DecodeAdmission admission;
 
     public ImageResizer(Limits limits) {
         this(limits, DEFAULT_REDUCING_GAP);
@@ -126,11 +124,10 @@ public final class ImageResizer {
             throw new IllegalArgumentException("reducingGap: expected 1-8 but got " + reducingGap);
         }
         this.limits = limits;
-        this.reducingGap = reducingGap;
         this.decoder = decoder;
         this.jpeg = jpeg;
         this.png = png;
-        this.budget = budget;
+        this.admission = new DecodeAdmission(decoder, budget, reducingGap);
     }
 
     public Limits limits() {
@@ -188,63 +185,9 @@ public final class ImageResizer {
         }
         boolean planes = renditions.stream().allMatch(r -> r.format().resolve(false) == ImageFormat.JPEG
                 && jpeg.takesPlanes(r));
-        DecodeRequest request = request(info, plans, reducingGap, planes, false);
-        long bytes = memoryNeeded(data, info, request, renditions, plans);
-        if (bytes > budget.capacity()) {
-            DecodeRequest lean = request(info, plans, 1, planes, true);
-            long leanBytes = memoryNeeded(data, info, lean, renditions, plans);
-            if (leanBytes < bytes) {
-                LOG.log(System.Logger.Level.INFO, "this {0}x{1} {2} would need {3} at the usual scale, more than the "
-                        + "{4} allowed; decoding it at the least memory, {5}", info.width(), info.height(),
-                        info.format(), MemoryBudget.mib(bytes), MemoryBudget.mib(budget.capacity()),
-                        MemoryBudget.mib(leanBytes));
-                request = lean;
-                bytes = leanBytes;
-            }
+        try (DecodeAdmission.Admitted admitted = admission.admit(data, info, renditions, plans, planes)) {
+            return decodeAndRender(data, info, admitted.request(), renditions, plans);
         }
-        try (MemoryBudget.Permit admitted = budget.admit(bytes, "this " + info.width() + "x" + info.height() + " "
-                + info.format() + " (decoded for " + request.minWidth() + "x" + request.minHeight() + ")")) {
-            return decodeAndRender(data, info, request, renditions, plans);
-        }
-    }
-
-    /**
-     * The decode the plans need: at least {@code gap} times each output (as far as the source
-     * has it), in stored orientation.
-     */
-    private static DecodeRequest request(ImageInfo info, List<Plan> plans, double gap, boolean planes, boolean lean) {
-        int needWidth = 1;
-        int needHeight = 1;
-        for (Plan plan : plans) {
-            needWidth = Math.max(needWidth, minimumSource(plan.outWidth() * gap, plan.cropWidth(), info.width()));
-            needHeight = Math.max(needHeight,
-                    minimumSource(plan.outHeight() * gap, plan.cropHeight(), info.height()));
-        }
-        return new DecodeRequest(needWidth, needHeight, planes, lean);
-    }
-
-    /** The input, what the decoder estimates for the request and what the renditions add. */
-    private long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request, List<Rendition> renditions,
-                              List<Plan> plans) {
-        return data.length + decoder.memoryNeeded(data, info, request) + renditionBytes(renditions, plans);
-    }
-
-    /**
-     * Memory the renditions hold beyond the decoded source: each one's pixels (3 bytes a pixel for
-     * a JPEG, 4 when it may keep alpha), kept until all are encoded, and twice the largest for the
-     * resampler's working copy and the encoded bytes.
-     */
-    private static long renditionBytes(List<Rendition> renditions, List<Plan> plans) {
-        long total = 0;
-        long largest = 0;
-        for (int i = 0; i < plans.size(); i++) {
-            Plan p = plans.get(i);
-            int channels = renditions.get(i).format().resolve(true) == ImageFormat.JPEG ? 3 : 4;
-            long pixels = (long) p.outWidth() * p.outHeight() * channels;
-            total += pixels;
-            largest = Math.max(largest, pixels);
-        }
-        return total + 2 * largest;
     }
 
     private List<RenditionResult> decodeAndRender(byte[] data, ImageInfo info, DecodeRequest request,
@@ -420,10 +363,5 @@ public final class ImageResizer {
         TimeBudget.check();
         byte[] bytes = encoder.encode(pixels, rendition);
         return new RenditionResult(rendition, bytes, format, pixels.width(), pixels.height());
-    }
-
-    /** Source pixels needed along one axis so that resampling reduces at least {@code out / crop} of it. */
-    private static int minimumSource(double out, double crop, int full) {
-        return (int) Math.min(full, Math.ceil(out * full / crop));
     }
 }
