@@ -7,7 +7,6 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,19 +15,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a person sees when a command line or a config is wrong, and how help reads. */
-class CommandLineErrorsTest {
+class CommandLineErrorsTest extends CapturedCommandLine {
 
     @TempDir
     Path dir;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = ResizerCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @Test
     void aBadOptionValueIsOneLineNamingTheOptionAndAPointerToHelp() {

@@ -3,29 +3,17 @@ package dev.s3resizer.cli;
 import dev.s3resizer.service.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code resize} command's contract: outputs, lines, exit codes. */
-class ResizeCommandTest {
+class ResizeCommandTest extends CapturedCommandLine {
 
     @TempDir
     Path dir;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = ResizerCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @Test
     void defaultsAreTheSeedsJobFitInside1000Jpeg() throws Exception {

@@ -3,10 +3,7 @@ package dev.s3resizer.cli;
 import dev.s3resizer.service.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** What {@code resize} leaves in OUTDIR: no output silently replaced, files readable as the umask allows. */
-class ResizeOutputsTest {
+class ResizeOutputsTest extends CapturedCommandLine {
 
     @TempDir
     Path dir;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = ResizerCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @Test
     void aSecondInputWithTheSameStemIsRefusedNamingTheFirstAndTheFirstOutputIsKept() throws Exception {

@@ -6,10 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +14,12 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** backfill, failures and invoke against the embedded S3 server, with credentials from the standard chain. */
-class S3CommandsIT {
+class S3CommandsIT extends CapturedCommandLine {
 
     @TempDir
     static Path data;
     static S3Fixture s3;
     static String endpoint;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
 
     @BeforeAll
     static void start() {
@@ -39,13 +34,6 @@ class S3CommandsIT {
         s3.close();
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
-    }
-
-    private int run(String... args) {
-        CommandLine cli = ResizerCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     @Test

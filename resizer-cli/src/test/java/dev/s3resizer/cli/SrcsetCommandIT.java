@@ -10,10 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,15 +21,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code resizer srcset KEY} against the embedded S3 server: valid HTML pointing at the stored renditions. */
-class SrcsetCommandIT {
+class SrcsetCommandIT extends CapturedCommandLine {
 
     @TempDir
     static Path data;
     static S3Fixture s3;
     static String endpoint;
     static Path config;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,13 +49,6 @@ class SrcsetCommandIT {
         s3.close();
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
-    }
-
-    private int run(String... args) {
-        CommandLine cli = ResizerCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     @Test
