@@ -3,10 +3,9 @@ package dev.s3resizer.service;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.event.ObjectEvent;
 import dev.s3resizer.service.storage.ObjectRef;
+import dev.s3resizer.service.testing.ForwardingStore;
 import dev.s3resizer.service.storage.ObjectStore;
-import dev.s3resizer.service.storage.PutOptions;
 import dev.s3resizer.service.storage.S3ObjectStore;
-import dev.s3resizer.service.storage.StoredObject;
 import dev.s3resizer.service.testing.GatedStore;
 import dev.s3resizer.service.testing.S3Fixture;
 import dev.s3resizer.service.testing.TestImages;
@@ -20,12 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,33 +140,13 @@ class EventRunnerIT {
     }
 
     /** Throws what a real server cannot make a JVM throw on demand: an OutOfMemoryError while reading one key. */
-    record OutOfMemoryOnGet(ObjectStore delegate, String key) implements ObjectStore {
-        @Override
-        public Optional<StoredObject> head(ObjectRef ref) {
-            return delegate.head(ref);
-        }
-
+    record OutOfMemoryOnGet(ObjectStore delegate, String key) implements ForwardingStore {
         @Override
         public InputStream get(ObjectRef ref) {
             if (ref.key().equals(key)) {
                 throw new OutOfMemoryError("Java heap space");
             }
             return delegate.get(ref);
-        }
-
-        @Override
-        public void put(ObjectRef target, byte[] body, PutOptions options) {
-            delegate.put(target, body, options);
-        }
-
-        @Override
-        public void delete(ObjectRef ref) {
-            delegate.delete(ref);
-        }
-
-        @Override
-        public Stream<StoredObject> list(String bucket, String prefix) {
-            return delegate.list(bucket, prefix);
         }
     }
 }

@@ -4,10 +4,9 @@ import dev.s3resizer.local.LocalSqsServer;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.config.ConfigLoader;
 import dev.s3resizer.service.storage.ObjectRef;
+import dev.s3resizer.service.testing.ForwardingStore;
 import dev.s3resizer.service.storage.ObjectStore;
-import dev.s3resizer.service.storage.PutOptions;
 import dev.s3resizer.service.storage.S3ObjectStore;
-import dev.s3resizer.service.storage.StoredObject;
 import dev.s3resizer.service.testing.S3Fixture;
 import dev.s3resizer.service.testing.TestImages;
 import org.awaitility.Awaitility;
@@ -28,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -183,12 +181,7 @@ class QueueWorkerIT {
     }
 
     /** A store whose reads take a while: the one fault a real server is not made to produce on demand. */
-    record SlowStore(ObjectStore delegate, Duration delay) implements ObjectStore {
-        @Override
-        public Optional<StoredObject> head(ObjectRef ref) {
-            return delegate.head(ref);
-        }
-
+    record SlowStore(ObjectStore delegate, Duration delay) implements ForwardingStore {
         @Override
         public InputStream get(ObjectRef ref) {
             try {
@@ -197,21 +190,6 @@ class QueueWorkerIT {
                 Thread.currentThread().interrupt();
             }
             return delegate.get(ref);
-        }
-
-        @Override
-        public void put(ObjectRef target, byte[] body, PutOptions options) {
-            delegate.put(target, body, options);
-        }
-
-        @Override
-        public void delete(ObjectRef ref) {
-            delegate.delete(ref);
-        }
-
-        @Override
-        public Stream<StoredObject> list(String bucket, String prefix) {
-            return delegate.list(bucket, prefix);
         }
     }
 }
