@@ -3,6 +3,9 @@ package dev.s3resizer.cli;
 import dev.s3resizer.service.ObjectFailure;
 import dev.s3resizer.service.ProcessService;
 import dev.s3resizer.service.backfill.Backfill;
+import dev.s3resizer.service.backfill.ListedOutputs;
+import dev.s3resizer.service.config.ResizerConfig;
+import dev.s3resizer.service.storage.ObjectStore;
 import dev.s3resizer.service.storage.S3ObjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,8 +53,9 @@ final class BackfillCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         try (S3Client s3 = options.s3()) {
-            ProcessService service = options.service(s3);
-            Backfill backfill = new Backfill(service, new S3ObjectStore(s3));
+            ResizerConfig config = options.loadConfig();
+            ObjectStore store = ListedOutputs.over(new S3ObjectStore(s3), config, ListedOutputs.keysForHeap());
+            Backfill backfill = new Backfill(new ProcessService(config, store), store);
             ProgressDisplay display = new ProgressDisplay(out, System.console() != null, dryRun);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
             long period = display.live() ? 250 : progressEvery * 1000L;
