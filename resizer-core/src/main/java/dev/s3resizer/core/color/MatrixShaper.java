@@ -27,7 +27,8 @@ public final class MatrixShaper {
     /** Tags a colour engine prefers to the matrix and curves when present (ICC.1:2010 8.4.2). */
     private static final int[] LUTS = {ICC_Profile.icSigAToB0Tag, ICC_Profile.icSigAToB1Tag,
         ICC_Profile.icSigAToB2Tag, 0x44324230 /* D2B0 */, 0x44324231 /* D2B1 */};
-    private static final byte[] ENCODE = encodeTable();
+    /** Linear sRGB in steps to 8-bit levels; {@link YccLanes} gathers from it too. */
+    static final byte[] ENCODE = encodeTable();
     private static final double[][] SRGB_TO_XYZ = srgbColorants();
 
     /**
@@ -38,13 +39,14 @@ public final class MatrixShaper {
 
     /**
      * Per channel, the linear value of each 8-bit level (at {@code MARGIN + level}, levels beyond
-     * 0-255 clipped), scaled to the encode table's steps.
+     * 0-255 clipped), scaled to the encode table's steps. Package-private, like the matrix, for
+     * {@link YccLanes}; never written after construction.
      */
-    private final float[] red;
-    private final float[] green;
-    private final float[] blue;
+    final float[] red;
+    final float[] green;
+    final float[] blue;
     /** Profile linear RGB to linear sRGB, row-major. */
-    private final float m00, m01, m02, m10, m11, m12, m20, m21, m22;
+    final float m00, m01, m02, m10, m11, m12, m20, m21, m22;
 
     private MatrixShaper(float[][] curves, double[][] m) {
         this.red = curves[0];

@@ -2,6 +2,7 @@ package dev.s3resizer.core.color;
 
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
+import dev.s3resizer.core.resample.Simd;
 
 /**
  * Converts JPEG-ready planes from a profile's colour space to sRGB: luma at the output size,
@@ -10,21 +11,30 @@ import dev.s3resizer.core.pixels.YccPlanes;
  * libjpeg's tables round it), converted ({@link MatrixShaper}) and coded again: its luma kept, the
  * block's chroma the mean of its pixels', as the encoder averages chroma from RGB.
  *
+ * <p>Where the Vector API is there, the whole blocks of each row that fill vectors go through
+ * {@link YccLanes} (the same steps, so the same levels, in a third of the time), the rest of the
+ * row and an odd last row through the scalar loop here.
+ *
  * <p>{@code YccPlanes srgb = YccToSrgb.convert(planes, MatrixShaper.parse(p3Bytes));}
  */
 final class YccToSrgb {
 
     /** JFIF luma weights in 16-bit fixed point, as libjpeg and the encoder use them. */
-    private static final int YR = 19595;
-    private static final int YG = 38470;
-    private static final int YB = 7471;
-    private static final float CB = (float) (0.5 / (1 - 0.114) / 65536);
-    private static final float CR = (float) (0.5 / (1 - 0.299) / 65536);
+    static final int YR = 19595;
+    static final int YG = 38470;
+    static final int YB = 7471;
+    static final float CB = (float) (0.5 / (1 - 0.114) / 65536);
+    static final float CR = (float) (0.5 / (1 - 0.299) / 65536);
 
     private YccToSrgb() {
     }
 
     static YccPlanes convert(YccPlanes in, MatrixShaper shaper) {
+        return convert(in, shaper, Simd.enabled());
+    }
+
+    /** With {@code lanes} false, every block through the scalar loop (to compare in tests). */
+    static YccPlanes convert(YccPlanes in, MatrixShaper shaper, boolean lanes) {
         int w = in.y().width();
         int h = in.y().height();
         int cw = in.cb().width();
@@ -37,10 +47,13 @@ final class YccToSrgb {
         byte[] oy = new byte[y.length];
         byte[] ocb = new byte[cw * ch];
         byte[] ocr = new byte[cw * ch];
+        YccLanes vectors = lanes && YccLanes.fits(w) ? new YccLanes(shaper, w) : null;
         for (int by = 0; by < ch; by++) {
             int top = 2 * by * w;
-            blockRow(y, in.cb().data(), in.cr().data(), by * cw, top, 2 * by + 1 < h ? top + w : -1, w, shaper,
-                    oy, ocb, ocr);
+            int bottom = 2 * by + 1 < h ? top + w : -1;
+            int first = vectors == null || bottom < 0 ? 0
+                    : vectors.blockRow(y, in.cb().data(), in.cr().data(), by * cw, top, bottom, oy, ocb, ocr);
+            blockRow(y, in.cb().data(), in.cr().data(), first, by * cw, top, bottom, w, shaper, oy, ocb, ocr);
         }
         return new YccPlanes(new Pixels(w, h, 1, oy), new Pixels(cw, ch, 1, ocb), new Pixels(cw, ch, 1, ocr),
                 in.lumaScaleX(), in.lumaScaleY(), in.chromaScaleX(), in.chromaScaleY());
@@ -50,10 +63,11 @@ final class YccToSrgb {
      * One row of 2x2 blocks: luma rows at {@code top} and {@code bottom} (-1 past the last row),
      * chroma from {@code c}. Whole pairs first, then an odd last column on its own.
      */
-    private static void blockRow(byte[] y, byte[] cb, byte[] cr, int c, int top, int bottom, int w,
+    private static void blockRow(byte[] y, byte[] cb, byte[] cr, int first, int c, int top, int bottom, int w,
                                  MatrixShaper s, byte[] oy, byte[] ocb, byte[] ocr) {
         int pairs = w / 2;
-        for (int bx = 0; bx < pairs; bx++, c++) {
+        c += first;
+        for (int bx = first; bx < pairs; bx++, c++) {
             int b = cb[c] & 0xFF;
             int r = cr[c] & 0xFF;
             int dr = MatrixShaper.MARGIN + YccPlanes.red(0, r);

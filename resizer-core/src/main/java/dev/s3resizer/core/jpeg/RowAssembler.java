@@ -1,5 +1,7 @@
 package dev.s3resizer.core.jpeg;
 
+import dev.s3resizer.core.resample.Simd;
+
 /**
  * Turns decoded MCU rows into output pixel rows. Each component owns two strips (one MCU row of
  * IDCT output each, plus a context row above and below): the decoder fills one while the other,
@@ -19,6 +21,8 @@ final class RowAssembler implements StripSink {
     private final byte[][] rowBuffers;
     private final byte[][] rowArrays;
     private final int[] rowOffsets;
+    /** CMYK and YCCK to RGB on SIMD lanes, when the Vector API is there; null otherwise. */
+    private final InkLanes inkLanes;
     private int mcuRow;
 
     /**
@@ -36,6 +40,8 @@ final class RowAssembler implements StripSink {
         this.rowBuffers = new byte[n][];
         this.rowArrays = new byte[n][];
         this.rowOffsets = new int[n];
+        this.inkLanes = model.components == 4 && !ink && Simd.enabled()
+                ? new InkLanes(layout.outWidth, model == ColorModel.YCCK) : null;
         for (int i = 0; i < n; i++) {
             ScaledLayout.Plane p = layout.planes[i];
             int size = p.stripWidth * (p.stripRows + 2);
@@ -100,8 +106,12 @@ final class RowAssembler implements StripSink {
                 case GRAY -> System.arraycopy(a[0], at[0], out, o, width);
                 case YCBCR -> ColorConversion.ycc(a[0], at[0], a[1], at[1], a[2], at[2], out, o, width);
                 case RGB -> ColorConversion.interleave(a[0], at[0], a[1], at[1], a[2], at[2], out, o, width);
-                case CMYK, YCCK -> ColorConversion.cmyk(a[0], at[0], a[1], at[1], a[2], at[2], a[3], at[3],
-                        model == ColorModel.YCCK, ink, out, o, width);
+                case CMYK, YCCK -> {
+                    int done = inkLanes == null ? 0
+                            : inkLanes.toRgb(a[0], at[0], a[1], at[1], a[2], at[2], a[3], at[3], out, o);
+                    ColorConversion.cmyk(a[0], at[0] + done, a[1], at[1] + done, a[2], at[2] + done, a[3],
+                            at[3] + done, model == ColorModel.YCCK, ink, out, o + 3 * done, width - done);
+                }
             }
         }
     }
