@@ -8,6 +8,7 @@ import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.ImageIoFallback;
 import dev.s3resizer.core.decode.PngIccProfile;
 import dev.s3resizer.core.pixels.Pixels;
+import dev.s3resizer.core.resample.BoxRows;
 
 /**
  * Decodes a PNG, interlaced ({@link Adam7}) or not, of 8- or 16-bit samples (gray, gray+alpha,
@@ -22,9 +23,6 @@ import dev.s3resizer.core.pixels.Pixels;
  * <p>{@code Decoded d = new PngDecoder().decode(bytes, info, 1, 1);}
  */
 public final class PngDecoder implements Decoder {
-
-    /** The request's share of the reduction a box may take: the 1.5x it leaves over 2x. */
-    private static final double BOX_SHARE = 0.75;
 
     /** The pipeline's PNG decoder: this one, with ImageIO for gray below 8 bits. */
     public static Decoder withImageIoFallback() {
@@ -60,7 +58,7 @@ public final class PngDecoder implements Decoder {
     }
 
     private static int boxFactor(int size, int wanted, Ihdr header) {
-        return header.interlaced() ? 1 : Math.max(1, (int) (size * BOX_SHARE / Math.max(1, wanted)));
+        return header.interlaced() ? 1 : BoxRows.factor(size, wanted);
     }
 
     private static int ceil(int size, int factor) {
@@ -69,11 +67,9 @@ public final class PngDecoder implements Decoder {
 
     /**
      * For the pipeline: an opaque, non-interlaced PNG is box-reduced row by row as it decodes
-     * ({@link BoxRows}) by the factor the resampler's own box stage would take, so the full-size
-     * raster never exists and the pixels are those of decoding in full; anything else decodes at
-     * full size. The resampler's box leaves its filter at least 2x; the request asks for
-     * {@link dev.s3resizer.core.ImageResizer#DEFAULT_REDUCING_GAP} (1.5) times the output, so
-     * the factor is the size over 4/3 of the request (a box leaving only 1.5x costs 2 dB).
+     * ({@link BoxRows}) by the factor the resampler's own box stage would take
+     * ({@link BoxRows#factor}), so the full-size raster never exists and the pixels are those of
+     * decoding in full; anything else decodes at full size.
      */
     @Override
     public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {

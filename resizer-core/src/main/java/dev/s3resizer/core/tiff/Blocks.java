@@ -6,11 +6,13 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Decompresses one strip or tile of a TIFF into a destination array and undoes horizontal
- * differencing, row by row. One instance per decode: the inflater and the LZW table are reused
- * for every block.
+ * The decompressed bytes of one strip or tile of a TIFF at a time, handed out in pieces (a row,
+ * usually) as the caller asks for them. Deflate inflates straight into the caller's array, the
+ * whole compressed block handed to zlib at once; uncompressed data is copied from the file; LZW
+ * decodes the whole block into a buffer first. One instance per decode: the inflater, the LZW
+ * table and that buffer serve every block.
  *
- * <p>{@code try (Blocks blocks = new Blocks(tiff, ifd)) { blocks.read(0, out, 0, rowBytes * rows, rowBytes); }}
+ * <p>{@code try (Blocks blocks = new Blocks(tiff, ifd)) { blocks.open(0, rowBytes * rows); blocks.next(row, 0, rowBytes); }}
  */
 final class Blocks implements AutoCloseable {
 
@@ -18,6 +20,11 @@ final class Blocks implements AutoCloseable {
     private final Ifd ifd;
     private final Inflater inflater;
     private final Lzw lzw;
+    private byte[] decoded = new byte[0];
+    private int index;
+    private int want;
+    private int done;
+    private int at;
 
     Blocks(byte[] tiff, Ifd ifd) {
         this.tiff = tiff;
@@ -27,47 +34,66 @@ final class Blocks implements AutoCloseable {
         this.lzw = ifd.compression == Ifd.LZW ? new Lzw() : null;
     }
 
-    /** Fills {@code out[to, to + want)} with block {@code index}, whose rows are {@code rowBytes} long. */
-    void read(int index, byte[] out, int to, int want, int rowBytes) {
-        long at = ifd.offsets[index];
+    /** Starts block {@code index}, which must hold at least {@code want} bytes. */
+    void open(int index, int want) {
+        long start = ifd.offsets[index];
         long count = ifd.byteCounts[index];
-        if (at < 0 || count < 0 || at + count > tiff.length) {
+        if (start < 0 || count < 0 || start + count > tiff.length) {
             throw new CorruptImageException("TIFF: strip or tile " + (index + 1) + " runs past the end of the file ("
-                    + count + " bytes at " + at + " of " + tiff.length + "); it is truncated");
+                    + count + " bytes at " + start + " of " + tiff.length + "); it is truncated");
         }
+        this.index = index;
+        this.want = want;
+        this.done = 0;
+        this.at = (int) start;
         switch (ifd.compression) {
-            case Ifd.NONE -> copy((int) at, (int) count, out, to, want, index);
-            case Ifd.LZW -> lzw.decode(tiff, (int) at, (int) count, out, to, want);
-            default -> inflate((int) at, (int) count, out, to, want, index);
-        }
-        if (ifd.predictor == 2) {
-            int step = ifd.samples;
-            for (int row = to, end = to + want; row < end; row += rowBytes) {
-                for (int i = row + step, stop = row + rowBytes; i < stop; i++) {
-                    out[i] += out[i - step];
+            case Ifd.NONE -> {
+                if (count < want) {
+                    throw short_(count);
                 }
+            }
+            case Ifd.LZW -> {
+                if (decoded.length < want) {
+                    decoded = new byte[want];
+                }
+                lzw.decode(tiff, at, (int) count, decoded, 0, want);
+                at = 0;
+            }
+            default -> {
+                inflater.reset();
+                inflater.setInput(tiff, at, (int) count);
             }
         }
     }
 
-    private void copy(int at, int count, byte[] out, int to, int want, int index) {
-        if (count < want) {
-            throw short_(index, count, want);
+    /** Fills {@code out[to, to + length)} with the next bytes of the open block. */
+    void next(byte[] out, int to, int length) {
+        if (done + length > want) {
+            throw new IllegalStateException("reading " + length + " bytes past " + done + " of " + want);
         }
-        System.arraycopy(tiff, at, out, to, want);
+        switch (ifd.compression) {
+            case Ifd.NONE -> {
+                System.arraycopy(tiff, at, out, to, length);
+                at += length;
+            }
+            case Ifd.LZW -> {
+                System.arraycopy(decoded, at, out, to, length);
+                at += length;
+            }
+            default -> inflate(out, to, length);
+        }
+        done += length;
     }
 
-    private void inflate(int at, int count, byte[] out, int to, int want, int index) {
-        inflater.reset();
-        inflater.setInput(tiff, at, count);
-        int done = 0;
+    private void inflate(byte[] out, int to, int length) {
+        int filled = 0;
         try {
-            while (done < want) {
-                int n = inflater.inflate(out, to + done, want - done);
+            while (filled < length) {
+                int n = inflater.inflate(out, to + filled, length - filled);
                 if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
-                    throw short_(index, done, want);
+                    throw short_(done + filled);
                 }
-                done += n;
+                filled += n;
             }
         } catch (DataFormatException e) {
             throw new CorruptImageException("TIFF: the deflate data of strip or tile " + (index + 1)
@@ -75,7 +101,7 @@ final class Blocks implements AutoCloseable {
         }
     }
 
-    private static CorruptImageException short_(int index, long got, long want) {
+    private CorruptImageException short_(long got) {
         return new CorruptImageException("TIFF: strip or tile " + (index + 1) + " holds " + got + " of the " + want
                 + " bytes it must; the file is truncated or damaged");
     }
