@@ -209,6 +209,8 @@ public final class ImageResizer {
         double sy = (double) source.height() / info.height();
         Pixels[] resampled = resampleAll(source, plans.stream().map(p -> p.scaleSource(sx, sy)).toList(), whole,
                 null, null);
+        // Every rendition has arrays of its own now (the resampler copies even at the source's size).
+        decoder.release(info, decoded);
         SrgbConverter colour = SrgbConverter.from(decoded.profile());
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < renditions.size(); i++) {

@@ -159,9 +159,12 @@ public final class ScaledJpegDecoder implements Decoder {
         return !frame.progressive && first.components().length == frame.components.length;
     }
 
-    /** Keeps the planes of a YCbCr decode for the next one of the same size. */
+    /** Keeps the planes of a YCbCr decode, or the rows of any other, for the next one of the same size. */
     @Override
     public void release(ImageInfo info, Decoded decoded) {
+        if (decoded.pixels() != null) {
+            planeBuffers.give(decoded.pixels().data());
+        }
         if (decoded.ycc() != null) {
             planeBuffers.give(decoded.ycc().y().data());
             planeBuffers.give(decoded.ycc().cb().data());
@@ -191,10 +194,14 @@ public final class ScaledJpegDecoder implements Decoder {
         boolean ink = model.components == 4 && cmykProfile;
         ScaledLayout layout = rowLayout(frame, request, minWidth, minHeight, !singleScan(frame, first));
         int channels = model == ColorModel.GRAY ? 1 : ink ? 4 : 3;
-        byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(layout.outWidth, layout.outHeight), channels)];
+        // Every byte is written (each output row whole), so an array an earlier decode left will do.
+        byte[] out = planeBuffers.take(Math.multiplyExact(Math.multiplyExact(layout.outWidth, layout.outHeight),
+                channels));
         run(data, reader, first, layout, new RowAssembler(layout, model, ink, out));
         if (ink) {
-            return new Decoded(CmykProfiles.toSrgb(out, layout.outWidth, layout.outHeight, profile), null);
+            Pixels rgb = CmykProfiles.toSrgb(out, layout.outWidth, layout.outHeight, profile);
+            planeBuffers.give(out);
+            return new Decoded(rgb, null);
         }
         Pixels pixels = new Pixels(layout.outWidth, layout.outHeight, channels, out);
         return new Decoded(pixels, model == ColorModel.GRAY || model.components == 4 ? null : rgbProfile(profile));

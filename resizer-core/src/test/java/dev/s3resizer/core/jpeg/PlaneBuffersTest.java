@@ -104,4 +104,24 @@ class PlaneBuffersTest {
             assertThat(now[i]).as("plane %d", i).isEqualTo(expected[i]);
         }
     }
+
+    /** The same for the interleaved rows of a decode that is not planes (RGB out, as for PNG and WebP). */
+    @ParameterizedTest(name = "{0}x{1}, progressive {2}")
+    @CsvSource({"1024, 768, false", "1001, 769, true"})
+    void reusedRowsHoldTheNewPictureOnly(int width, int height, boolean progressive) {
+        byte[] first = JpegFixtures.jpeg(JpegFixtures.picture(width, height, 1), 2, 2, progressive, 0, 0.9f);
+        byte[] second = JpegFixtures.jpeg(JpegFixtures.picture(width, height, 2), 2, 2, progressive, 0, 0.9f);
+        DecodeRequest request = new DecodeRequest(width, height, false);
+        byte[] fresh = new ScaledJpegDecoder().decode(second, ImageProbe.probe(second), request).pixels().data();
+        ScaledJpegDecoder decoder = new ScaledJpegDecoder();
+        ImageInfo info = ImageProbe.probe(first);
+        Decoded old = decoder.decode(first, info, request);
+        byte[] rows = old.pixels().data();
+        Arrays.fill(rows, (byte) 0x5A);
+
+        decoder.release(info, old);
+        byte[] reused = decoder.decode(second, ImageProbe.probe(second), request).pixels().data();
+
+        assertThat(reused).isSameAs(rows).isEqualTo(fresh);
+    }
 }
