@@ -88,7 +88,7 @@ final class Ifd {
             case 322 -> tileWidth = (int) scalar(type, value);
             case 323 -> tileHeight = (int) scalar(type, value);
             case 338 -> extraSample = count == 1 ? (int) scalar(type, value) : 99;
-            case 339 -> refuseUnless(scalar(type, value) == 1, "non-integer samples are not decoded here");
+            case 339 -> refuseUnless(all(array(type, count, value), 1), "non-integer samples are not decoded here");
             case 34675 -> {
                 iccAt = (int) (count > 4 ? u32(value) : value);
                 iccLength = (int) count;
@@ -125,6 +125,15 @@ final class Ifd {
                     + "where the image needs " + blocks + "; the file is damaged");
         }
         rowsPerStrip = Math.max(1, Math.min(rowsPerStrip, height));
+    }
+
+    private static boolean all(long[] values, long value) {
+        for (long v : values) {
+            if (v != value) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int ceilDiv(int a, int b) {

@@ -2,11 +2,18 @@ package dev.s3resizer.core.tiff;
 
 import dev.s3resizer.core.CorruptImageException;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The LZW variant of TIFF 6.0: codes MSB first, 9 to 12 bits, 256 clears the table, 257 ends the
- * strip, and the code size grows one code early. Decodes straight into the destination array;
- * the table keeps, for each code, its prefix code, last byte, first byte and length, and a string
- * is written back to front from its last byte. The table arrays are reused across strips.
+ * strip, and the code size grows one code early. Decodes straight into the destination array.
+ * Every string in the table has already been written out once (a new code is the previous string
+ * plus one byte, and the two lie next to each other in the output), so the table keeps, for each
+ * code, where in the output its string first appears and its length, and a code is decoded by
+ * copying those bytes forward, as LZ77 does, instead of walking a chain of prefixes. Codes are
+ * read from a 64-bit buffer refilled four bytes at a time. The table arrays are reused across strips.
  *
  * <p>{@code new Lzw().decode(tiff, at, count, pixels, offset, length);}
  */
@@ -15,16 +22,13 @@ final class Lzw {
     private static final int CLEAR = 256;
     private static final int END = 257;
     private static final int SIZE = 4096;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-    private final short[] prefix = new short[SIZE];
-    private final byte[] last = new byte[SIZE];
-    private final byte[] first = new byte[SIZE];
-    private final short[] length = new short[SIZE];
+    private final int[] start = new int[SIZE];
+    private final int[] length = new int[SIZE];
 
     Lzw() {
         for (int i = 0; i < 256; i++) {
-            last[i] = (byte) i;
-            first[i] = (byte) i;
             length[i] = 1;
         }
     }
@@ -45,12 +49,21 @@ final class Lzw {
         int width = 9;
         int next = 258;
         int previous = -1;
+        int previousAt = 0;
         while (o < limit) {
-            while (held < width) {
-                bits = bits << 8 | (at < end ? in[at] & 0xFF : 0);
-                held += 8;
-                if (at++ > end + 2) {
-                    throw truncated(o - to, want);
+            if (held < width) {
+                if (at + 4 <= end) {
+                    bits = bits << 32 | (int) INT.get(in, at) & 0xFFFFFFFFL;
+                    held += 32;
+                    at += 4;
+                } else {
+                    do {
+                        bits = bits << 8 | (at < end ? in[at] & 0xFF : 0);
+                        held += 8;
+                        if (at++ > end + 2) {
+                            throw truncated(o - to, want);
+                        }
+                    } while (held < width);
                 }
             }
             int code = (int) (bits >>> (held - width)) & ((1 << width) - 1);
@@ -64,56 +77,43 @@ final class Lzw {
             if (code == END) {
                 throw truncated(o - to, want);
             }
-            if (previous < 0) {
-                if (code > 255) {
-                    throw bad(code);
-                }
+            int here = o;
+            if (code < 256) {
                 out[o++] = (byte) code;
-                previous = code;
-                continue;
-            }
-            int emitted;
-            if (code < next) {
-                emitted = code;
-                if (next < SIZE) {
-                    add(next, previous, first[code]);
-                }
-            } else if (code == next && next < SIZE) {
-                add(next, previous, first[previous]);
-                emitted = code;
+            } else if (previous >= 0 && (code < next || code == next && next < SIZE)) {
+                // The code just being defined (code == next) is the previous string plus its own first byte.
+                int n = code == next ? length[previous] + 1 : length[code];
+                int from = code == next ? previousAt : start[code];
+                o = copy(out, from, o, Math.min(n, limit - o));
             } else {
                 throw bad(code);
             }
-            o = emit(emitted, out, o, limit);
-            if (next < SIZE) {
+            if (previous >= 0 && next < SIZE) {
+                start[next] = previousAt;
+                length[next] = length[previous] + 1;
                 next++;
-            }
-            if (next + 1 >= 1 << width && width < 12) {
-                width++;
+                if (next + 1 >= 1 << width && width < 12) {
+                    width++;
+                }
             }
             previous = code;
+            previousAt = here;
         }
     }
 
-    private void add(int code, int previous, byte b) {
-        prefix[code] = (short) previous;
-        last[code] = b;
-        first[code] = first[previous];
-        length[code] = (short) (length[previous] + 1);
-    }
-
-    /** Writes the string of {@code code}, cut at {@code limit}; returns the position after it. */
-    private int emit(int code, byte[] out, int o, int limit) {
-        int n = length[code];
-        int stop = o + n;
-        int c = code;
-        for (int p = stop - 1; p >= o; p--) {
-            if (p < limit) {
-                out[p] = last[c];
+    /**
+     * Copies {@code n} bytes from {@code out[from]} to {@code out[to]}, front to back (the source
+     * may run into the bytes being written, as in the code just defined); returns the end.
+     */
+    private static int copy(byte[] out, int from, int to, int n) {
+        if (from + n <= to && n > 16) {
+            System.arraycopy(out, from, out, to, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[to + i] = out[from + i];
             }
-            c = prefix[c];
         }
-        return Math.min(stop, limit);
+        return to + n;
     }
 
     private static CorruptImageException truncated(int got, int want) {

@@ -36,7 +36,7 @@ class TiffDecoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"rgb-lzw-predictor-strips.tiff", "rgba-deflate-predictor-tiles.tiff", "gray-none.tiff",
             "graya-lzw.tiff", "rgb-lzw-tiles-bigendian.tiff", "rgb-deflate-predictor-tiles.tiff",
-            "gray-deflate-predictor-strips.tiff"})
+            "gray-deflate-predictor-strips.tiff", "rgb-deflate-tiles-vips.tiff"})
     void libtiffFilesDecodeAsImageIoDecodesThem(String name) {
         byte[] tiff = Codecs.resource("tiff/" + name);
         Pixels ours = assertSameAsImageIo(tiff);
