@@ -112,10 +112,21 @@ final class VectorRows implements RowFilter {
         int[] values = lane;
         for (int g = 0; g < base.length; g++) {
             FloatVector sum = FloatVector.broadcast(SPECIES, 0.5f);
+            FloatVector odd = FloatVector.zero(SPECIES);
             int s = base[g];
-            for (int i = 0, at = offset[g], end = span[g]; i < end; i++, at += LANES) {
+            int i = 0;
+            int at = offset[g];
+            // Two chains of multiply-adds, not one: each waits for the previous result of its own chain
+            // only, so the core keeps two in flight instead of stalling for every add.
+            for (int end = span[g] - 1; i < end; i += 2, at += 2 * LANES) {
+                sum = FloatVector.fromArray(SPECIES, m, at).fma(FloatVector.broadcast(SPECIES, samples[s + i]), sum);
+                odd = FloatVector.fromArray(SPECIES, m, at + LANES)
+                        .fma(FloatVector.broadcast(SPECIES, samples[s + i + 1]), odd);
+            }
+            if (i < span[g]) {
                 sum = FloatVector.fromArray(SPECIES, m, at).fma(FloatVector.broadcast(SPECIES, samples[s + i]), sum);
             }
+            sum = sum.add(odd);
             ((IntVector) sum.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(values, 0);
             int count = Math.min(LANES, outputs - g * LANES);
             for (int j = 0; j < count; j++, o += step) {
