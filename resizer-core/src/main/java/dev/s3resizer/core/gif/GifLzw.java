@@ -2,6 +2,10 @@ package dev.s3resizer.core.gif;
 
 import dev.s3resizer.core.CorruptImageException;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The LZW variant of GIF: codes LSB first, from (minimum code size + 1) bits up to 12, a clear
  * code and an end code after the literals, and a full table kept as it is until the next clear.
@@ -16,6 +20,7 @@ import dev.s3resizer.core.CorruptImageException;
 final class GifLzw {
 
     private static final int SIZE = 4096;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Strings shorter than this are copied index by index; longer ones with {@link System#arraycopy}. */
     private static final int SHORT = 16;
 
@@ -108,6 +113,13 @@ final class GifLzw {
         int n = Math.min(length[code], limit - o);
         if (n >= SHORT && from + n <= o) {
             System.arraycopy(out, from, out, o, n);
+        } else if (from + n <= o && o + Long.BYTES <= limit - n) {
+            // Eight indexes a store: what lands past the string is output not yet written, which
+            // the next strings overwrite; each load happens before its store, so an overlap past
+            // the string reads only such bytes.
+            for (int i = 0; i < n; i += Long.BYTES) {
+                LONG.set(out, o + i, (long) LONG.get(out, from + i));
+            }
         } else {
             for (int i = 0; i < n; i++) {
                 out[o + i] = out[from + i];

@@ -1,5 +1,8 @@
 package dev.s3resizer.core.pixels;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,6 +16,8 @@ import java.util.Arrays;
  * <p>{@code Indexed gif = new Indexed(600, 375, indexes, rgba, 3); Pixels rgb = gif.expand();}
  */
 public record Indexed(int width, int height, byte[] indexes, byte[] palette, int channels) {
+
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Entries of {@link #palette}, each 4 bytes. */
     public static final int ENTRIES = 256;
@@ -66,6 +71,10 @@ public record Indexed(int width, int height, byte[] indexes, byte[] palette, int
      */
     public void expandRows(int first, int count, byte[] out) {
         int c = channels;
+        if (c == 3) {
+            expandRgbRows(first, count, out);
+            return;
+        }
         for (int r = 0, o = 0; r < count; r++) {
             int at = Math.min(first + r, height - 1) * width;
             for (int x = 0; x < width; x++, o += c) {
@@ -78,6 +87,29 @@ public record Indexed(int width, int height, byte[] indexes, byte[] palette, int
                 }
             }
         }
+    }
+
+    /**
+     * Opaque rows, each pixel written as one little-endian int store of its entry: the fourth byte
+     * lands on the next pixel, which overwrites it, so the very last pixel is written byte by byte.
+     */
+    private void expandRgbRows(int first, int count, byte[] out) {
+        int[] packed = new int[ENTRIES];
+        for (int i = 0; i < ENTRIES; i++) {
+            packed[i] = (int) INT.get(palette, i * 4);
+        }
+        int o = 0;
+        for (int r = 0; r < count; r++) {
+            int at = Math.min(first + r, height - 1) * width;
+            int end = r == count - 1 ? width - 1 : width;
+            for (int x = 0; x < end; x++, o += 3) {
+                INT.set(out, o, packed[indexes[at + x] & 0xFF]);
+            }
+        }
+        int e = (indexes[Math.min(first + count - 1, height - 1) * width + width - 1] & 0xFF) << 2;
+        out[o] = palette[e];
+        out[o + 1] = palette[e + 1];
+        out[o + 2] = palette[e + 2];
     }
 
     /** The palette as a 256 x 1 RGBA image, for steps that work on {@link Pixels}. */
