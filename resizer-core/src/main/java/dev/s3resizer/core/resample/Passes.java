@@ -56,7 +56,9 @@ final class Passes {
                 accumulate(source, ch, vertical, y, acc[ch]);
             }
             int o = y * dst.stride();
-            if (rows != null) {
+            if (rows != null && c == 3) {
+                rows.filterRgb(acc[0], acc[1], acc[2], out, o);
+            } else if (rows != null) {
                 for (int ch = 0; ch < c; ch++) {
                     rows.filter(acc[ch], out, o + ch, c);
                 }
