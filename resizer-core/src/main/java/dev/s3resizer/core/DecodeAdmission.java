@@ -67,7 +67,7 @@ final class DecodeAdmission {
             needHeight = Math.max(needHeight,
                     minimumSource(plan.outHeight() * gap, plan.cropHeight(), info.height()));
         }
-        return new DecodeRequest(needWidth, needHeight, planes, lean);
+        return new DecodeRequest(needWidth, needHeight, planes, lean, true);
     }
 
     /** The input, what the decoder estimates for the request and what the renditions add. */

@@ -1,5 +1,6 @@
 package dev.s3resizer.core;
 
+import dev.s3resizer.core.CascadedResampling.Source;
 import dev.s3resizer.core.adjust.Flatten;
 import dev.s3resizer.core.animate.AnimatedGif;
 import dev.s3resizer.core.adjust.Orientation;
@@ -16,6 +17,7 @@ import dev.s3resizer.core.gif.GifDecoder;
 import dev.s3resizer.core.encode.ImageIoPngEncoder;
 import dev.s3resizer.core.jpeg.ScaledJpegDecoder;
 import dev.s3resizer.core.jpeg.encode.JpegEncoder;
+import dev.s3resizer.core.pixels.Indexed;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
 import dev.s3resizer.core.png.PngDecoder;
@@ -29,10 +31,11 @@ import dev.s3resizer.core.webp.WebpEncoder;
 
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static dev.s3resizer.core.CascadedResampling.resampleAll;
 
 /**
  * The imaging pipeline. For one source it runs, in this order:
@@ -61,13 +64,6 @@ import java.util.Map;
  * <p>{@code List<RenditionResult> out = new ImageResizer(Limits.DEFAULT).render(bytes, renditions);}
  */
 public final class ImageResizer {
-
-    /**
-     * A rendition is derived from a larger one only when that is at least this many times its size,
-     * and only from one made straight from the decoded source: one extra filtering stage, never a
-     * chain of them.
-     */
-    private static final int CASCADE_FACTOR = 2;
 
 
     /**
@@ -204,11 +200,14 @@ public final class ImageResizer {
             decoder.release(info, decoded);
             return results;
         }
-        Pixels source = flattenFirst(decoded.pixels(), decoded.profile(), renditions);
-        double sx = (double) source.width() / info.width();
-        double sy = (double) source.height() / info.height();
-        Pixels[] resampled = resampleAll(source, plans.stream().map(p -> p.scaleSource(sx, sy)).toList(), whole,
-                null, null);
+        if (decoded.indexed() != null) {
+            return renderIndexed(info, decoded, renditions, plans, whole);
+        }
+        Pixels pixels = decoded.pixels();
+        int background = flattenFirst(pixels.hasAlpha(), pixels::usesTransparency, decoded.profile(), renditions);
+        Source source = Source.of(background < 0 ? pixels : Flatten.onto(pixels, background));
+        Pixels[] resampled = resampleAll(source, scaled(plans, source, info), whole, new boolean[plans.size()], null,
+                null);
         // Every rendition has arrays of its own now (the resampler copies even at the source's size).
         decoder.release(info, decoded);
         SrgbConverter colour = SrgbConverter.from(decoded.profile());
@@ -217,6 +216,47 @@ public final class ImageResizer {
             results.add(finish(info, colour, renditions.get(i), resampled[i]));
         }
         return results;
+    }
+
+    /**
+     * A palette image: flattened by its palette, resampled from its indexes, and a rendition of
+     * it unchanged (same size, upright, sRGB, opaque) encoded straight from the indexes.
+     */
+    private List<RenditionResult> renderIndexed(ImageInfo info, Decoded decoded, List<Rendition> renditions,
+                                                List<Plan> plans, boolean[] whole) {
+        Indexed indexed = decoded.indexed();
+        int background = flattenFirst(indexed.hasAlpha(), indexed::usesTransparency, decoded.profile(), renditions);
+        if (background >= 0) {
+            indexed = indexed.withEntries(Flatten.onto(indexed.entries(), background));
+        }
+        Source source = Source.of(indexed);
+        boolean[] direct = new boolean[plans.size()];
+        for (int i = 0; i < direct.length; i++) {
+            direct[i] = plans.get(i).identity(indexed.width(), indexed.height()) && info.orientation() <= 1
+                    && decoded.profile() == null && !indexed.hasAlpha();
+        }
+        Pixels[] resampled = resampleAll(source, scaled(plans, source, info), whole, direct, null, null);
+        SrgbConverter colour = SrgbConverter.from(decoded.profile());
+        List<RenditionResult> results = new ArrayList<>(renditions.size());
+        for (int i = 0; i < renditions.size(); i++) {
+            Rendition r = renditions.get(i);
+            if (direct[i]) {
+                ImageFormat format = r.format().resolve(false);
+                TimeBudget.check();
+                results.add(new RenditionResult(r, encoder(format).encode(indexed, r), format, indexed.width(),
+                        indexed.height()));
+            } else {
+                results.add(finish(info, colour, r, resampled[i]));
+            }
+        }
+        return results;
+    }
+
+    /** The plans, made for the stored size, for a source decoded at another. */
+    private static List<Plan> scaled(List<Plan> plans, Source source, ImageInfo info) {
+        double sx = (double) source.width() / info.width();
+        double sy = (double) source.height() / info.height();
+        return plans.stream().map(p -> p.scaleSource(sx, sy)).toList();
     }
 
     /**
@@ -244,9 +284,10 @@ public final class ImageResizer {
             downHalving[i] = halving(plan.outHeight(), orientation == 3 || orientation == 4 || orientation == 6
                     || orientation == 7);
         }
-        Pixels[] y = resampleAll(ycc.y(), luma, whole, null, null);
-        Pixels[] cb = resampleAll(ycc.cb(), chroma, whole, acrossHalving, downHalving);
-        Pixels[] cr = resampleAll(ycc.cr(), chroma, whole, acrossHalving, downHalving);
+        boolean[] all = new boolean[plans.size()];
+        Pixels[] y = resampleAll(Source.of(ycc.y()), luma, whole, all, null, null);
+        Pixels[] cb = resampleAll(Source.of(ycc.cb()), chroma, whole, all, acrossHalving, downHalving);
+        Pixels[] cr = resampleAll(Source.of(ycc.cr()), chroma, whole, all, acrossHalving, downHalving);
         List<RenditionResult> results = new ArrayList<>(renditions.size());
         for (int i = 0; i < plans.size(); i++) {
             Rendition r = renditions.get(i);
@@ -280,73 +321,28 @@ public final class ImageResizer {
     }
 
     /**
-     * Resamples {@code source} for every plan (already scaled to the source), largest output
-     * first. A smaller rendition of the whole frame ({@code whole}) is derived from an earlier,
-     * larger one made from the source when that is still at least {@link #CASCADE_FACTOR} times its
-     * size (cascading): a fraction of the work of going back to the decoded source, for about the
-     * same quality (800 px from 1600 px of a 12 MP photo: 51.6 dB against libvips' own 800 px
-     * thumbnail, 51.8 straight from the source, Pillow 48.1). Outputs halved along an axis
-     * ({@code across}, {@code down}: chroma of an odd side) are never a source for others: their
-     * odd sample spans half of what the others do.
-     */
-    private static Pixels[] resampleAll(Pixels source, List<Plan> plans, boolean[] whole, Halving[] across,
-                                        Halving[] down) {
-        Pixels[] out = new Pixels[plans.size()];
-        boolean[] fromSource = new boolean[plans.size()];
-        Integer[] order = new Integer[plans.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingLong(
-                (Integer i) -> (long) plans.get(i).outWidth() * plans.get(i).outHeight()).reversed());
-        for (int i : order) {
-            Plan plan = plans.get(i);
-            Pixels from = source;
-            if (whole[i]) {
-                for (int j = 0; j < out.length; j++) {
-                    Pixels done = out[j];
-                    if (done != null && whole[j] && fromSource[j] && halving(across, j) == Halving.NONE
-                            && halving(down, j) == Halving.NONE
-                            && done.width() >= CASCADE_FACTOR * plan.outWidth()
-                            && done.height() >= CASCADE_FACTOR * plan.outHeight()
-                            && done.width() < from.width()) {
-                        from = done;
-                        plan = new Plan(0, 0, done.width(), done.height(), plan.outWidth(), plan.outHeight());
-                    }
-                }
-            }
-            fromSource[i] = from == source;
-            out[i] = Resampler.resample(from, plan, halving(across, i), halving(down, i));
-            TimeBudget.check();
-        }
-        return out;
-    }
-
-    private static Halving halving(Halving[] halvings, int i) {
-        return halvings == null ? Halving.NONE : halvings[i];
-    }
-
-    /**
      * Alpha the renditions will not keep, dropped before resampling instead of after: an opaque
      * RGBA source loses its alpha channel, and a transparent one whose renditions are all JPEGs
      * on one background (and in sRGB) is composited onto it. Compositing onto a constant commutes
      * with filtering premultiplied pixels, so the result is the same, for three channels of work
-     * instead of four plus premultiplying.
+     * instead of four plus premultiplying. Returns the background to flatten onto, or -1 to keep
+     * the alpha.
      */
-    private static Pixels flattenFirst(Pixels source, ICC_Profile profile, List<Rendition> renditions) {
-        if (!source.hasAlpha()) {
-            return source;
+    private static int flattenFirst(boolean alpha, BooleanSupplier transparent, ICC_Profile profile,
+                                    List<Rendition> renditions) {
+        if (!alpha) {
+            return -1;
         }
-        if (!source.usesTransparency()) {
-            return Flatten.onto(source, 0xFFFFFF);
+        if (!transparent.getAsBoolean()) {
+            return 0xFFFFFF;
         }
         int background = renditions.getFirst().background();
         for (Rendition r : renditions) {
             if (profile != null || r.format().resolve(true) != ImageFormat.JPEG || r.background() != background) {
-                return source;
+                return -1;
             }
         }
-        return Flatten.onto(source, background);
+        return background;
     }
 
     private RenditionResult finish(ImageInfo info, SrgbConverter colour, Rendition rendition, Pixels resampled) {
@@ -357,13 +353,16 @@ public final class ImageResizer {
         if (pixels.hasAlpha() && (format == ImageFormat.JPEG || !transparent)) {
             pixels = Flatten.onto(pixels, rendition.background());
         }
-        Encoder encoder = switch (format) {
+        TimeBudget.check();
+        byte[] bytes = encoder(format).encode(pixels, rendition);
+        return new RenditionResult(rendition, bytes, format, pixels.width(), pixels.height());
+    }
+
+    private Encoder encoder(ImageFormat format) {
+        return switch (format) {
             case PNG -> png;
             case WEBP -> webp;
             default -> jpeg;
         };
-        TimeBudget.check();
-        byte[] bytes = encoder.encode(pixels, rendition);
-        return new RenditionResult(rendition, bytes, format, pixels.width(), pixels.height());
     }
 }

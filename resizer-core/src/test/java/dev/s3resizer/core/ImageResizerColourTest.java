@@ -124,6 +124,21 @@ class ImageResizerColourTest {
         }
     }
 
+    /** An sRGB profile under any name is no conversion at all, as for JPEGs: the untagged file's output. */
+    @Test
+    void pngTaggedSrgbRendersAsUntagged() {
+        byte[] untagged = Codecs.png(patches());
+        byte[] tagged = PngChunks.insertAfterHeader(untagged, PngChunks.iccp("sRGB",
+                java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData()));
+        assertThat(resizer.inspect(tagged).hasIccProfile()).isTrue();
+        Rendition half = Rendition.parse("half", "64,jpeg,q90");
+
+        BufferedImage fromTagged = Codecs.decode(resizer.render(tagged, half).bytes());
+        BufferedImage fromUntagged = Codecs.decode(resizer.render(untagged, half).bytes());
+
+        assertThat(Similarity.psnr(fromTagged, fromUntagged)).isGreaterThan(60);
+    }
+
     @Test
     void pngWithDamagedIccpIsTakenAsSrgbNotRefused() {
         byte[] png = PngChunks.insertAfterHeader(Codecs.png(patches()),

@@ -8,13 +8,19 @@ package dev.s3resizer.core.decode;
  * pixels. A decoder may decode smaller than asked only where its scaling is as good as resampling.
  * With {@code lean}, the work would not fit in memory otherwise: the decoder takes the layout that
  * needs the least memory and still gives the minimum size, even where it is less sharp.
+ * With {@code indexes}, a decoder may hand back a palette image as its indexes and palette
+ * ({@link Decoded#indexed()}) instead of pixels.
  *
  * <p>{@code decoder.decode(bytes, info, new DecodeRequest(1500, 1125, true));}
  */
-public record DecodeRequest(int minWidth, int minHeight, boolean planes, boolean lean) {
+public record DecodeRequest(int minWidth, int minHeight, boolean planes, boolean lean, boolean indexes) {
 
     public DecodeRequest(int minWidth, int minHeight, boolean planes) {
-        this(minWidth, minHeight, planes, false);
+        this(minWidth, minHeight, planes, false, false);
+    }
+
+    public DecodeRequest(int minWidth, int minHeight, boolean planes, boolean lean) {
+        this(minWidth, minHeight, planes, lean, false);
     }
 
     /** Chroma samples needed across, when planes are returned. */

@@ -1,16 +1,22 @@
 package dev.s3resizer.core.decode;
 
+import dev.s3resizer.core.color.ProfileCache;
+import dev.s3resizer.core.jpeg.SrgbProfiles;
+
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
  * The ICC profile of a PNG's iCCP chunk, which the JDK's PNG reader does not apply to the pixels.
- * A damaged or oversized profile is ignored, as browsers do, and the pixels are taken as sRGB.
+ * A damaged or oversized profile is ignored, as browsers do, and the pixels are taken as sRGB;
+ * so is a profile that is sRGB in all but name ({@link SrgbProfiles}), as for JPEGs: no identity
+ * conversion. Profiles are read once per distinct iCCP chunk ({@link ProfileCache}), not per file.
  * Public for the PNG decoders outside this package.
  *
  * <p>{@code ICC_Profile profile = PngIccProfile.from(pngBytes);}
@@ -18,11 +24,15 @@ import java.util.zip.Inflater;
 public final class PngIccProfile {
 
     private static final int MAX_PROFILE_BYTES = 8 << 20;
+    private static final ProfileCache<Optional<ICC_Profile>> PROFILES = new ProfileCache<>(32);
 
     private PngIccProfile() {
     }
 
-    /** The profile of the iCCP chunk before the first IDAT, or null when there is none or it cannot be read. */
+    /**
+     * The profile of the iCCP chunk before the first IDAT, or null when there is none, it cannot
+     * be read or it is sRGB.
+     */
     public static ICC_Profile from(byte[] png) {
         int at = 8;
         while (at + 8 <= png.length) {
@@ -32,11 +42,16 @@ public final class PngIccProfile {
                 return null;
             }
             if (type.equals("iCCP")) {
-                return profile(png, at + 8, length);
+                return PROFILES.get(Arrays.copyOfRange(png, at + 8, at + 8 + length), PngIccProfile::read).orElse(null);
             }
             at += 12 + length;
         }
         return null;
+    }
+
+    private static Optional<ICC_Profile> read(byte[] chunk) {
+        ICC_Profile profile = profile(chunk, 0, chunk.length);
+        return profile == null || SrgbProfiles.equivalent(profile) ? Optional.empty() : Optional.of(profile);
     }
 
     /** Chunk data: a name of 1-79 Latin-1 characters, a NUL, compression method 0, a zlib stream. */

@@ -1,6 +1,7 @@
 package dev.s3resizer.core.encode;
 
 import dev.s3resizer.core.Rendition;
+import dev.s3resizer.core.pixels.Indexed;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
 
@@ -15,6 +16,11 @@ public interface Encoder {
      */
     default boolean takesPlanes(Rendition rendition) {
         return false;
+    }
+
+    /** Encodes a palette image in sRGB; by default its expanded pixels. */
+    default byte[] encode(Indexed image, Rendition rendition) {
+        return encode(image.expand(), rendition);
     }
 
     /** Encodes sRGB Y, Cb, Cr planes, chroma at half the luma's size; only where {@link #takesPlanes} says so. */

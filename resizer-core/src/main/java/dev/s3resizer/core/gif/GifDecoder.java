@@ -8,6 +8,7 @@ import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.GifScreen;
 import dev.s3resizer.core.decode.ImageIoFallback;
+import dev.s3resizer.core.pixels.Indexed;
 import dev.s3resizer.core.pixels.Pixels;
 
 /**
@@ -61,8 +62,7 @@ public final class GifDecoder implements Decoder {
     @Override
     public Decoded decode(byte[] gif, ImageInfo info, int minWidth, int minHeight) {
         Frame f = first(gif);
-        byte[] indexes = new byte[Math.multiplyExact(f.width(), f.height())];
-        new GifLzw().decode(gif, f.dataAt(), indexes, indexes.length);
+        byte[] indexes = indexes(gif, f);
         Palette palette = new Palette(gif, f.tableAt(), f.entries(), f.transparent());
         boolean whole = f.fills(info);
         Pixels pixels = Pixels.allocate(f.width(), f.height(), whole ? palette.channels() : 4);
@@ -74,6 +74,34 @@ public final class GifDecoder implements Decoder {
         }
         return new Decoded(whole ? pixels
                 : GifScreen.place(pixels, gif, info.width(), info.height(), minWidth, minHeight), null);
+    }
+
+    /**
+     * With {@link DecodeRequest#indexes}, a first frame that fills the screen comes back as its
+     * indexes (interlaced rows put in order) and palette, never expanded; otherwise as above.
+     */
+    @Override
+    public Decoded decode(byte[] gif, ImageInfo info, DecodeRequest request) {
+        Frame f = first(gif);
+        if (!request.indexes() || !f.fills(info)) {
+            return decode(gif, info, request.minWidth(), request.minHeight());
+        }
+        byte[] indexes = indexes(gif, f);
+        if ((f.packed() & 0x40) != 0) {
+            byte[] stored = indexes;
+            indexes = new byte[stored.length];
+            for (int y = 0; y < f.height(); y++) {
+                System.arraycopy(stored, y * f.width(), indexes, interlacedRow(y, f.height()) * f.width(), f.width());
+            }
+        }
+        Palette palette = new Palette(gif, f.tableAt(), f.entries(), f.transparent());
+        return new Decoded(new Indexed(f.width(), f.height(), indexes, palette.rgba(), palette.channels()), null);
+    }
+
+    private static byte[] indexes(byte[] gif, Frame f) {
+        byte[] indexes = new byte[Math.multiplyExact(f.width(), f.height())];
+        new GifLzw().decode(gif, f.dataAt(), indexes, indexes.length);
+        return indexes;
     }
 
     private static Frame first(byte[] gif) {

@@ -2,22 +2,30 @@ package dev.s3resizer.core.gif;
 
 import dev.s3resizer.core.CorruptImageException;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The LZW variant of GIF: codes LSB first, from (minimum code size + 1) bits up to 12, a clear
  * code and an end code after the literals, and a full table kept as it is until the next clear.
- * Reads the data sub-blocks in place and writes palette indexes straight into the destination;
- * a string is written back to front from its last byte.
+ * Reads the data sub-blocks in place and writes palette indexes straight into the destination.
+ * Every string in the table is already in the output, so a code is kept as where its string
+ * starts there and how long it is, and emitting it is a copy (as in LZ77): the code added after
+ * {@code previous} is {@code previous}'s string plus the first index of the next one, which is
+ * exactly what follows {@code previous} in the output.
  *
  * <p>{@code int next = new GifLzw().decode(gif, at, indexes, width * height);}
  */
 final class GifLzw {
 
     private static final int SIZE = 4096;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Strings shorter than this are copied index by index; longer ones with {@link System#arraycopy}. */
+    private static final int SHORT = 16;
 
-    private final short[] prefix = new short[SIZE];
-    private final byte[] last = new byte[SIZE];
-    private final byte[] first = new byte[SIZE];
-    private final short[] length = new short[SIZE];
+    private final int[] start = new int[SIZE];
+    private final int[] length = new int[SIZE];
 
     /**
      * Decodes the image data at {@code gif[at]} (minimum code size, then sub-blocks) into
@@ -31,11 +39,6 @@ final class GifLzw {
                     + " (GIF allows 2-8); the file is damaged");
         }
         int clear = 1 << minimum;
-        for (int i = 0; i < clear; i++) {
-            last[i] = (byte) i;
-            first[i] = (byte) i;
-            length[i] = 1;
-        }
         int p = at + 1;
         int blockEnd = p;
         int bits = 0;
@@ -43,6 +46,7 @@ final class GifLzw {
         int width = minimum + 1;
         int next = clear + 2;
         int previous = -1;
+        int previousAt = 0;
         int o = 0;
         while (o < want) {
             while (held < width) {
@@ -52,12 +56,9 @@ final class GifLzw {
                         throw truncated(o, want);
                     }
                     p++;
-                    blockEnd = p + size;
-                    if (blockEnd > gif.length) {
-                        blockEnd = gif.length;
-                        if (p == blockEnd) {
-                            throw truncated(o, want);
-                        }
+                    blockEnd = Math.min(p + size, gif.length);
+                    if (p == blockEnd) {
+                        throw truncated(o, want);
                     }
                 }
                 bits |= (gif[p++] & 0xFF) << held;
@@ -79,41 +80,52 @@ final class GifLzw {
                 if (code >= clear) {
                     throw bad(code);
                 }
-                out[o++] = (byte) code;
-                previous = code;
-                continue;
-            }
-            if (code > next || code == next && next >= SIZE) {
-                throw bad(code);
-            }
-            if (next < SIZE) {
-                prefix[next] = (short) previous;
-                last[next] = code < next ? first[code] : first[previous];
-                first[next] = first[previous];
-                length[next] = (short) (length[previous] + 1);
-                next++;
-                if (next == 1 << width && width < 12) {
-                    width++;
+            } else {
+                if (code > next || code == next && next >= SIZE) {
+                    throw bad(code);
+                }
+                if (next < SIZE) {
+                    start[next] = previousAt;
+                    length[next] = (previous < clear ? 1 : length[previous]) + 1;
+                    next++;
+                    if (next == 1 << width && width < 12) {
+                        width++;
+                    }
                 }
             }
-            o = emit(code, out, o, want);
+            previousAt = o;
+            o = emit(code, clear, out, o, want);
             previous = code;
         }
     }
 
-    private int emit(int code, byte[] out, int o, int limit) {
-        int stop = o + length[code];
-        int c = code;
-        int q = stop - 1;
-        for (; q >= limit; q--) {
-            c = prefix[c];
+    /**
+     * Writes the string of {@code code} at {@code out[o]}, cut at {@code limit}; returns where the
+     * next one goes. The code added just before may be the one emitted, its string overlapping its
+     * own copy by one index: copied forwards, that index is already there when it is read.
+     */
+    private int emit(int code, int clear, byte[] out, int o, int limit) {
+        if (code < clear) {
+            out[o] = (byte) code;
+            return o + 1;
         }
-        for (; q > o; q--) {
-            out[q] = last[c];
-            c = prefix[c];
+        int from = start[code];
+        int n = Math.min(length[code], limit - o);
+        if (n >= SHORT && from + n <= o) {
+            System.arraycopy(out, from, out, o, n);
+        } else if (from + n <= o && o + Long.BYTES <= limit - n) {
+            // Eight indexes a store: what lands past the string is output not yet written, which
+            // the next strings overwrite; each load happens before its store, so an overlap past
+            // the string reads only such bytes.
+            for (int i = 0; i < n; i += Long.BYTES) {
+                LONG.set(out, o + i, (long) LONG.get(out, from + i));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[o + i] = out[from + i];
+            }
         }
-        out[o] = last[c];
-        return Math.min(stop, limit);
+        return o + n;
     }
 
     private static CorruptImageException truncated(int got, int want) {

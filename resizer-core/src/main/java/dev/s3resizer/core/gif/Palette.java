@@ -24,6 +24,11 @@ final class Palette {
         }
     }
 
+    /** A copy of the 256 RGBA entries. */
+    byte[] rgba() {
+        return rgba.clone();
+    }
+
     /** 3 (RGB) or 4 (RGBA, when an entry is transparent). */
     int channels() {
         return alpha ? 4 : 3;

@@ -10,16 +10,17 @@ import java.nio.charset.StandardCharsets;
  * Recognises embedded profiles that are sRGB in all but name (camera and phone "sRGB
  * IEC61966-2.1" copies), so the pipeline can skip an identity colour conversion. A profile counts
  * when its description says sRGB, its primaries are sRGB's and its tone curve is sRGB's; the JDK's
- * "linear sRGB", for one, is not.
+ * "linear sRGB", for one, is not. Public for the PNG and WebP profile readers.
  */
-final class SrgbProfiles {
+public final class SrgbProfiles {
 
     private static final ICC_Profile SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
 
     private SrgbProfiles() {
     }
 
-    static boolean equivalent(ICC_Profile profile) {
+    /** True when {@code profile} is sRGB in all but name. */
+    public static boolean equivalent(ICC_Profile profile) {
         if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
             return false;
         }

@@ -53,6 +53,24 @@ final class Palette {
         return new Palette(plte, trns, bitDepth);
     }
 
+    /** A copy of the 256 RGBA entries. */
+    byte[] rgba() {
+        return rgba.clone();
+    }
+
+    /** Writes {@code width} indexes of {@code bitDepth} bits (as {@link #expand} reads them), one a byte. */
+    void indexes(byte[] row, int from, byte[] out, int to, int width) {
+        if (bitDepth == 8) {
+            System.arraycopy(row, from, out, to, width);
+            return;
+        }
+        int perByte = 8 / bitDepth;
+        int mask = (1 << bitDepth) - 1;
+        for (int x = 0; x < width; x++) {
+            out[to + x] = (byte) (row[from + x / perByte] >> 8 - bitDepth * (x % perByte + 1) & mask);
+        }
+    }
+
     /** 3 (RGB) or 4 (RGBA). */
     int channels() {
         return channels;

@@ -7,6 +7,7 @@ import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.ImageIoFallback;
 import dev.s3resizer.core.decode.PngIccProfile;
+import dev.s3resizer.core.pixels.Indexed;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.resample.BoxRows;
 
@@ -75,8 +76,26 @@ public final class PngDecoder implements Decoder {
     public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
         PngFile file = PngFile.read(data);
         Ihdr header = file.header();
-        return decode(data, info, file, boxFactor(header.width(), request.minWidth(), header),
-                boxFactor(header.height(), request.minHeight(), header));
+        int fx = boxFactor(header.width(), request.minWidth(), header);
+        int fy = boxFactor(header.height(), request.minHeight(), header);
+        if (request.indexes() && header.colourType() == Ihdr.PALETTE && !header.interlaced() && fx == 1 && fy == 1) {
+            return decodeIndexes(data, info, file);
+        }
+        return decode(data, info, file, fx, fy);
+    }
+
+    /**
+     * A non-interlaced palette PNG as its indexes, one byte each, and its palette
+     * ({@link DecodeRequest#indexes}): a third of the RGB raster, and no palette lookups here.
+     */
+    private static Decoded decodeIndexes(byte[] data, ImageInfo info, PngFile file) {
+        Ihdr header = file.header();
+        Palette palette = RowLayout.of(file).palette();
+        int width = header.width();
+        byte[] indexes = new byte[Math.multiplyExact(width, header.height())];
+        decodeRows(data, file, (row, y) -> palette.indexes(row, 1, indexes, y * width, width));
+        return new Decoded(new Indexed(width, header.height(), indexes, palette.rgba(), palette.channels()),
+                info.hasIccProfile() ? PngIccProfile.from(data) : null);
     }
 
     private static Decoded decode(byte[] data, ImageInfo info, PngFile file, int fx, int fy) {
@@ -86,41 +105,46 @@ public final class PngDecoder implements Decoder {
         }
         RowLayout layout = RowLayout.of(file);
         Pixels pixels;
+        int width = header.width();
         if ((fx > 1 || fy > 1) && layout.channels() != 4) {
-            BoxRows box = new BoxRows(header.width(), header.height(), layout.channels(), fx, fy);
-            decodeRows(data, file, layout, box, null);
+            BoxRows box = new BoxRows(width, header.height(), layout.channels(), fx, fy);
+            byte[] converted = new byte[width * layout.channels()];
+            decodeRows(data, file, (row, y) -> {
+                layout.convert(row, 1, converted, 0, width);
+                box.add(converted);
+            });
             pixels = box.pixels();
         } else {
-            pixels = Pixels.allocate(header.width(), header.height(), layout.channels());
+            Pixels out = Pixels.allocate(width, header.height(), layout.channels());
             if (header.interlaced()) {
-                Adam7.decode(data, file, layout, pixels);
+                Adam7.decode(data, file, layout, out);
             } else {
-                decodeRows(data, file, layout, null, pixels);
+                decodeRows(data, file, (row, y) -> layout.convert(row, 1, out.data(), y * out.stride(), width));
             }
+            pixels = out;
         }
         return new Decoded(pixels, info.hasIccProfile() ? PngIccProfile.from(data) : null);
     }
 
-    /** Decodes every row into {@code pixels}, or into {@code box} when that is not null. */
-    private static void decodeRows(byte[] data, PngFile file, RowLayout layout, BoxRows box, Pixels pixels) {
+    /** Where an unfiltered row goes: {@code row[1]} onwards holds stored row {@code y}. */
+    private interface RowSink {
+        void take(byte[] row, int y);
+    }
+
+    /** Inflates and unfilters every row, in order, handing each to {@code sink}. */
+    private static void decodeRows(byte[] data, PngFile file, RowSink sink) {
         Ihdr header = file.header();
         int length = header.rowBytes() + 1;
         int stride = header.filterStride();
         int height = header.height();
         byte[] row = new byte[length];
         byte[] above = new byte[length];
-        byte[] converted = box == null ? null : new byte[header.width() * layout.channels()];
         try (ImageData image = new ImageData(data, file.firstImageData(), height)) {
             for (int y = 0; y < height; y++) {
                 TimeBudget.check();
                 image.read(row, length, y);
                 RowFilters.undo(row, above, length - 1, stride, y, height);
-                if (box == null) {
-                    layout.convert(row, 1, pixels.data(), y * pixels.stride(), header.width());
-                } else {
-                    layout.convert(row, 1, converted, 0, header.width());
-                    box.add(converted);
-                }
+                sink.take(row, y);
                 byte[] done = row;
                 row = above;
                 above = done;

@@ -54,6 +54,11 @@ final class RowLayout {
         return key;
     }
 
+    /** The palette of a palette image, null for the others. */
+    Palette palette() {
+        return palette;
+    }
+
     /** Channels of the output: 1, 3 or 4. */
     int channels() {
         return channels;

@@ -1,5 +1,6 @@
 package dev.s3resizer.core.resample;
 
+import dev.s3resizer.core.pixels.Indexed;
 import dev.s3resizer.core.pixels.Pixels;
 
 /**
@@ -23,15 +24,31 @@ final class Passes {
 
     /** As above; {@code simd} false keeps the scalar loops even when {@link Simd} is on (for tests). */
     static void resample(Pixels src, Kernel vertical, Kernel horizontalKernel, Pixels dst, boolean simd) {
+        resample(src, null, vertical, horizontalKernel, dst, simd);
+    }
+
+    /**
+     * From palette indexes: each source row becomes float planes straight from the palette's
+     * entries, never an RGB row. The same sums as from {@link Indexed#expand}.
+     */
+    static void resample(Indexed src, Kernel vertical, Kernel horizontalKernel, Pixels dst, boolean simd) {
+        resample(null, src, vertical, horizontalKernel, dst, simd);
+    }
+
+    /** From {@code pixels}, or from {@code indexed} when they are null. */
+    private static void resample(Pixels pixels, Indexed indexed, Kernel vertical, Kernel horizontalKernel, Pixels dst,
+                                 boolean simd) {
+        int srcWidth = pixels != null ? pixels.width() : indexed.width();
         RowFilter rows = Simd.horizontal(horizontalKernel, simd);
-        Kernel horizontal = rows != null ? horizontalKernel : horizontalKernel.padded(NARROW, src.width());
+        Kernel horizontal = rows != null ? horizontalKernel : horizontalKernel.padded(NARROW, srcWidth);
         for (int taps = NARROW + 2; rows == null && !padded(horizontal) && taps <= WIDEST; taps += taps < 16 ? 2 : 4) {
-            horizontal = horizontalKernel.padded(taps, src.width());
+            horizontal = horizontalKernel.padded(taps, srcWidth);
         }
-        int c = src.channels();
+        int c = dst.channels();
         int x0 = horizontal.firstSource();
         int width = horizontal.endSource() - x0;
-        SourceRows source = new SourceRows(src, x0, width, vertical.taps, simd && Simd.enabled());
+        SourceRows source = pixels != null ? new SourceRows(pixels, x0, width, vertical.taps, simd && Simd.enabled())
+                : new SourceRows(indexed, x0, width, vertical.taps);
         float[][] acc = new float[c][width];
         byte[] out = dst.data();
         for (int y = 0; y < dst.height(); y++) {
@@ -39,7 +56,9 @@ final class Passes {
                 accumulate(source, ch, vertical, y, acc[ch]);
             }
             int o = y * dst.stride();
-            if (rows != null) {
+            if (rows != null && c == 3) {
+                rows.filterRgb(acc[0], acc[1], acc[2], out, o);
+            } else if (rows != null) {
                 for (int ch = 0; ch < c; ch++) {
                     rows.filter(acc[ch], out, o + ch, c);
                 }
@@ -216,16 +235,40 @@ final class Passes {
         private final float[][][] ring;
         private final int[] held;
         private final boolean simd;
+        /** Per channel, the value of each palette entry; null when {@code data} holds samples, not indexes. */
+        private final float[][] entries;
 
         SourceRows(Pixels src, int x0, int width, int size, boolean simd) {
+            this(src.data(), src.stride(), src.channels(), x0 * src.channels(), width, size, simd, null);
+        }
+
+        SourceRows(Indexed src, int x0, int width, int size) {
+            this(src.indexes(), src.width(), src.channels(), x0, width, size, false, entries(src));
+        }
+
+        private SourceRows(byte[] data, int stride, int channels, int from, int width, int size, boolean simd,
+                           float[][] entries) {
             this.simd = simd;
-            this.data = src.data();
-            this.stride = src.stride();
-            this.channels = src.channels();
-            this.from = x0 * channels;
+            this.data = data;
+            this.stride = stride;
+            this.channels = channels;
+            this.from = from;
+            this.entries = entries;
             this.ring = new float[size][channels][width];
             this.held = new int[size];
             java.util.Arrays.fill(held, -1);
+        }
+
+        private static float[][] entries(Indexed src) {
+            int c = src.channels();
+            float[][] entries = new float[c][Indexed.ENTRIES];
+            byte[] palette = src.palette();
+            for (int i = 0; i < Indexed.ENTRIES; i++) {
+                for (int ch = 0; ch < c; ch++) {
+                    entries[ch][i] = palette[i * 4 + ch] & 0xFF;
+                }
+            }
+            return entries;
         }
 
         float[] plane(int y, int ch) {
@@ -240,6 +283,10 @@ final class Passes {
 
         private void split(int at, float[][] planes) {
             int c = channels;
+            if (entries != null) {
+                lookUp(at, planes);
+                return;
+            }
             if (c == 1 && simd) {
                 VectorRows.widen(data, at, planes[0]);
                 return;
@@ -255,6 +302,29 @@ final class Passes {
                 float[] plane = planes[ch];
                 for (int x = 0, i = at + ch; x < plane.length; x++, i += c) {
                     plane[x] = data[i] & 0xFF;
+                }
+            }
+        }
+    
+        /** Planes of the row of indexes at {@code at}, from the palette's entries. */
+        private void lookUp(int at, float[][] planes) {
+            float[] r = planes[0];
+            float[] g = planes[1];
+            float[] b = planes[2];
+            float[] er = entries[0];
+            float[] eg = entries[1];
+            float[] eb = entries[2];
+            for (int x = 0; x < r.length; x++) {
+                int i = data[at + x] & 0xFF;
+                r[x] = er[i];
+                g[x] = eg[i];
+                b[x] = eb[i];
+            }
+            if (channels == 4) {
+                float[] a = planes[3];
+                float[] ea = entries[3];
+                for (int x = 0; x < a.length; x++) {
+                    a[x] = ea[data[at + x] & 0xFF];
                 }
             }
         }

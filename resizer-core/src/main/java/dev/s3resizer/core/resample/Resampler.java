@@ -1,5 +1,6 @@
 package dev.s3resizer.core.resample;
 
+import dev.s3resizer.core.pixels.Indexed;
 import dev.s3resizer.core.pixels.Pixels;
 
 /**
@@ -41,8 +42,8 @@ public final class Resampler {
             return new Pixels(source.width(), source.height(), source.channels(), source.data().clone());
         }
         Pixels work = source.hasAlpha() ? Alpha.premultiplied(source) : source;
-        int fx = Math.max(1, (int) (plan.cropWidth() / plan.outWidth() / REDUCING_GAP));
-        int fy = Math.max(1, (int) (plan.cropHeight() / plan.outHeight() / REDUCING_GAP));
+        int fx = boxFactor(plan.cropWidth(), plan.outWidth());
+        int fy = boxFactor(plan.cropHeight(), plan.outHeight());
         if (fx > 1 || fy > 1) {
             work = BoxReduce.reduce(work, fx, fy);
             plan = plan.scaleSource(1.0 / fx, 1.0 / fy);
@@ -55,6 +56,33 @@ public final class Resampler {
             Alpha.unpremultiply(out);
         }
         return out;
+    }
+
+    /**
+     * As {@link #resample(Pixels, Plan)} of {@code source.expand()}, read straight from the
+     * indexes: the palette premultiplied instead of every pixel, and no RGB raster. A reduction
+     * for the box stage (or none at all) expands first.
+     */
+    public static Pixels resample(Indexed source, Plan plan) {
+        if (plan.identity(source.width(), source.height())) {
+            return source.expand();
+        }
+        if (boxFactor(plan.cropWidth(), plan.outWidth()) > 1 || boxFactor(plan.cropHeight(), plan.outHeight()) > 1) {
+            return resample(source.expand(), plan);
+        }
+        Indexed work = source.hasAlpha() ? source.withEntries(Alpha.premultiplied(source.entries())) : source;
+        Kernel vertical = Kernel.lanczos3(work.height(), plan.cropY(), plan.cropHeight(), plan.outHeight());
+        Kernel horizontal = Kernel.lanczos3(work.width(), plan.cropX(), plan.cropWidth(), plan.outWidth());
+        Pixels out = Pixels.allocate(horizontal.start.length, vertical.start.length, work.channels());
+        Passes.resample(work, vertical, horizontal, out, true);
+        if (out.hasAlpha()) {
+            Alpha.unpremultiply(out);
+        }
+        return out;
+    }
+
+    private static int boxFactor(double crop, int out) {
+        return Math.max(1, (int) (crop / out / REDUCING_GAP));
     }
 
     private static Kernel halve(Kernel k, Halving h) {

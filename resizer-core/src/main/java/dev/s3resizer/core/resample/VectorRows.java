@@ -43,6 +43,8 @@ final class VectorRows implements RowFilter {
     /** Per group, per source sample of its run, {@link #LANES} weights: one per output of the group. */
     private final float[] matrix;
     private final int[] lane = new int[LANES];
+    private final int[] lane2 = new int[LANES];
+    private final int[] lane3 = new int[LANES];
 
     private VectorRows(int outputs, int[] base, int[] span, int[] offset, float[] matrix) {
         this.outputs = outputs;
@@ -106,16 +108,60 @@ final class VectorRows implements RowFilter {
         }
     }
 
+    /**
+     * Each weight vector loaded once for the three channels, whose three chains of multiply-adds
+     * also keep the core busy while each waits for its previous result.
+     */
+    @Override
+    public void filterRgb(float[] r, float[] gr, float[] b, byte[] out, int o) {
+        float[] m = matrix;
+        int[] red = lane;
+        int[] green = lane2;
+        int[] blue = lane3;
+        for (int g = 0; g < base.length; g++) {
+            FloatVector sr = FloatVector.broadcast(SPECIES, 0.5f);
+            FloatVector sg = sr;
+            FloatVector sb = sr;
+            int s = base[g];
+            for (int i = 0, at = offset[g], end = span[g]; i < end; i++, at += LANES) {
+                FloatVector w = FloatVector.fromArray(SPECIES, m, at);
+                sr = w.fma(FloatVector.broadcast(SPECIES, r[s + i]), sr);
+                sg = w.fma(FloatVector.broadcast(SPECIES, gr[s + i]), sg);
+                sb = w.fma(FloatVector.broadcast(SPECIES, b[s + i]), sb);
+            }
+            ((IntVector) sr.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(red, 0);
+            ((IntVector) sg.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(green, 0);
+            ((IntVector) sb.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(blue, 0);
+            int count = Math.min(LANES, outputs - g * LANES);
+            for (int j = 0; j < count; j++, o += 3) {
+                out[o] = (byte) red[j];
+                out[o + 1] = (byte) green[j];
+                out[o + 2] = (byte) blue[j];
+            }
+        }
+    }
+
     @Override
     public void filter(float[] samples, byte[] out, int o, int step) {
         float[] m = matrix;
         int[] values = lane;
         for (int g = 0; g < base.length; g++) {
             FloatVector sum = FloatVector.broadcast(SPECIES, 0.5f);
+            FloatVector odd = FloatVector.zero(SPECIES);
             int s = base[g];
-            for (int i = 0, at = offset[g], end = span[g]; i < end; i++, at += LANES) {
+            int i = 0;
+            int at = offset[g];
+            // Two chains of multiply-adds, not one: each waits for the previous result of its own chain
+            // only, so the core keeps two in flight instead of stalling for every add.
+            for (int end = span[g] - 1; i < end; i += 2, at += 2 * LANES) {
+                sum = FloatVector.fromArray(SPECIES, m, at).fma(FloatVector.broadcast(SPECIES, samples[s + i]), sum);
+                odd = FloatVector.fromArray(SPECIES, m, at + LANES)
+                        .fma(FloatVector.broadcast(SPECIES, samples[s + i + 1]), odd);
+            }
+            if (i < span[g]) {
                 sum = FloatVector.fromArray(SPECIES, m, at).fma(FloatVector.broadcast(SPECIES, samples[s + i]), sum);
             }
+            sum = sum.add(odd);
             ((IntVector) sum.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(values, 0);
             int count = Math.min(LANES, outputs - g * LANES);
             for (int j = 0; j < count; j++, o += step) {

@@ -3,6 +3,7 @@ package dev.s3resizer.core.jpeg.encode;
 import dev.s3resizer.core.Rendition;
 import dev.s3resizer.core.encode.Encoder;
 import dev.s3resizer.core.encode.ImageIoJpegEncoder;
+import dev.s3resizer.core.pixels.Indexed;
 import dev.s3resizer.core.pixels.Pixels;
 import dev.s3resizer.core.pixels.YccPlanes;
 
@@ -58,24 +59,39 @@ public final class JpegEncoder implements Encoder {
                     + (y.height() + 1) / 2 + " for luma of " + y.width() + "x" + y.height() + " but got "
                     + planes.cb().width() + "x" + planes.cb().height());
         }
-        return encode(y.width(), y.height(), null, planes, rendition.quality());
+        return encode(y.width(), y.height(), new Source(null, planes, null), rendition.quality());
+    }
+
+    /**
+     * An opaque palette image expanded one MCU row (16 pixel rows) at a time into a strip that
+     * stays in cache, never into an image-sized RGB raster; the same file as from its pixels.
+     */
+    @Override
+    public byte[] encode(Indexed image, Rendition rendition) {
+        if (image.hasAlpha() || rendition.progressive()) {
+            return encode(image.expand(), rendition);
+        }
+        return encode(image.width(), image.height(), new Source(null, null, image), rendition.quality());
     }
 
     /** Baseline JPEG of gray or RGB pixels at a quality of 1-100. */
     byte[] encode(Pixels pixels, int quality) {
-        return encode(pixels.width(), pixels.height(), pixels, null, quality);
+        return encode(pixels.width(), pixels.height(), new Source(pixels, null, null), quality);
     }
 
-    /** From {@code pixels}, or from {@code planes} when they are null. */
-    private byte[] encode(int width, int height, Pixels pixels, YccPlanes planes, int quality) {
+    /** What an encoding reads: one of pixels, planes or palette indexes. */
+    private record Source(Pixels pixels, YccPlanes planes, Indexed indexed) {
+    }
+
+    private byte[] encode(int width, int height, Source source, int quality) {
         QuantTables quant = QuantTables.forQuality(quality);
         Workspace ws = WORKSPACE.get();
-        boolean colour = planes != null || pixels.channels() == 3;
+        boolean colour = source.pixels() == null || source.pixels().channels() == 3;
         ws.symbols.reset();
         if (colour) {
-            symboliseColour(width, height, pixels, planes, quant, ws);
+            symboliseColour(width, height, source, quant, ws);
         } else {
-            symboliseGray(pixels, quant, ws);
+            symboliseGray(source.pixels(), quant, ws);
         }
         HuffmanTable[] tables = tables(ws.symbols, colour ? 4 : 2);
         byte[] jpeg = assemble(JfifHeader.write(width, height, quant, tables), tables, ws);
@@ -85,17 +101,20 @@ public final class JpegEncoder implements Encoder {
         return jpeg;
     }
 
-    private static void symboliseColour(int width, int height, Pixels pixels, YccPlanes planes, QuantTables quant,
-                                        Workspace ws) {
+    private static void symboliseColour(int width, int height, Source source, QuantTables quant, Workspace ws) {
         int columns = (width + 15) / 16;
         BlockRow row = ws.blocks;
         row.fit(6 * columns);
         SymbolBuffer symbols = ws.symbols;
+        byte[] strip = source.indexed() != null ? ws.strip(16 * width * 3) : null;
         for (int r = 0, rows = (height + 15) / 16; r < rows; r++) {
-            if (planes != null) {
-                YCbCrRows.planes(planes, r, row);
+            if (source.planes() != null) {
+                YCbCrRows.planes(source.planes(), r, row);
+            } else if (strip != null) {
+                source.indexed().expandRows(16 * r, 16, strip);
+                YCbCrRows.colour(strip, width, 16, 0, row);
             } else {
-                YCbCrRows.colour(pixels.data(), width, height, r, row);
+                YCbCrRows.colour(source.pixels().data(), width, height, r, row);
             }
             row.transform();
             row.quantise(quant.lumaMultipliers(), 0, 4 * columns);
