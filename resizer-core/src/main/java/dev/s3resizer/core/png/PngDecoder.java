@@ -11,7 +11,7 @@ import dev.s3resizer.core.pixels.Pixels;
 
 /**
  * Decodes a PNG, interlaced ({@link Adam7}) or not, of 8- or 16-bit samples (gray, gray+alpha,
- * RGB, RGBA, palette of any depth, tRNS) straight into {@link Pixels}: the IDAT chunks inflate row by row through the
+ * RGB, RGBA, palette of any depth, tRNS) straight into {@link Pixels}: the IDAT chunks inflate in batches of rows through the
  * JDK's native zlib, each row is unfiltered in place and written into the output, which is the
  * only image-sized allocation. The same pixels and channel layout as the JDK's PNG reader in about
  * half its time (a 2000x2000 RGBA logo: 36 ms against 67 at 8 bits, 73 against 173 at 16), most
@@ -25,6 +25,9 @@ public final class PngDecoder implements Decoder {
 
     /** The request's share of the reduction a box may take: the 1.5x it leaves over 2x. */
     private static final double BOX_SHARE = 0.75;
+
+    /** Stored bytes inflated at a time: a batch of rows, so zlib works on far more than one row per call. */
+    private static final int INFLATE_BYTES = 256 * 1024;
 
     /** The pipeline's PNG decoder: this one, with ImageIO for gray below 8 bits. */
     public static Decoder withImageIoFallback() {
@@ -40,14 +43,16 @@ public final class PngDecoder implements Decoder {
     /**
      * What {@link #decode(byte[], ImageInfo, DecodeRequest)} holds: the box-reduced raster and its
      * row sums when the PNG is reduced while it decodes; otherwise the full-size raster, twice when
-     * it has alpha (the pipeline premultiplies or flattens a copy); and two rows.
+     * it has alpha (the pipeline premultiplies or flattens a copy); and a batch of stored rows.
      */
     @Override
     public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
         PngFile file = PngFile.read(data);
         Ihdr header = file.header();
         int channels = RowLayout.of(file).channels();
-        long rows = 2L * (header.rowBytes() + 1) + (long) header.width() * channels;
+        long length = header.rowBytes() + 1L;
+        long rows = (batchRows((int) Math.min(Integer.MAX_VALUE, length), header.height()) + 2) * length
+                + (long) header.width() * channels;
         int fx = boxFactor(header.width(), request.minWidth(), header);
         int fy = boxFactor(header.height(), request.minHeight(), header);
         if ((fx > 1 || fy > 1) && channels != 4) {
@@ -105,30 +110,47 @@ public final class PngDecoder implements Decoder {
         return new Decoded(pixels, info.hasIccProfile() ? PngIccProfile.from(data) : null);
     }
 
-    /** Decodes every row into {@code pixels}, or into {@code box} when that is not null. */
+    /**
+     * Decodes every row into {@code pixels}, or into {@code box} when that is not null. Rows are
+     * inflated {@link #INFLATE_BYTES} at a time, so that zlib copies into its window once a batch
+     * rather than once a row and runs its fast loop over whole batches; each is then copied into
+     * a row of its own and unfiltered against the one above.
+     */
     private static void decodeRows(byte[] data, PngFile file, RowLayout layout, BoxRows box, Pixels pixels) {
         Ihdr header = file.header();
         int length = header.rowBytes() + 1;
         int stride = header.filterStride();
         int height = header.height();
+        int batch = batchRows(length, height);
+        byte[] rows = new byte[batch * length];
         byte[] row = new byte[length];
         byte[] above = new byte[length];
         byte[] converted = box == null ? null : new byte[header.width() * layout.channels()];
         try (ImageData image = new ImageData(data, file.firstImageData(), height)) {
-            for (int y = 0; y < height; y++) {
+            for (int first = 0; first < height; first += batch) {
                 TimeBudget.check();
-                image.read(row, length, y);
-                RowFilters.undo(row, above, length - 1, stride, y, height);
-                if (box == null) {
-                    layout.convert(row, 1, pixels.data(), y * pixels.stride(), header.width());
-                } else {
-                    layout.convert(row, 1, converted, 0, header.width());
-                    box.add(converted);
+                int count = Math.min(batch, height - first);
+                image.read(rows, 0, count * length, first, length);
+                for (int r = 0; r < count; r++) {
+                    int y = first + r;
+                    System.arraycopy(rows, r * length, row, 0, length);
+                    RowFilters.undo(row, above, length - 1, stride, y, height);
+                    if (box == null) {
+                        layout.convert(row, 1, pixels.data(), y * pixels.stride(), header.width());
+                    } else {
+                        layout.convert(row, 1, converted, 0, header.width());
+                        box.add(converted);
+                    }
+                    byte[] done = row;
+                    row = above;
+                    above = done;
                 }
-                byte[] done = row;
-                row = above;
-                above = done;
             }
         }
+    }
+
+    /** Rows inflated at a time: {@link #INFLATE_BYTES} of them, at least one, at most the image. */
+    private static int batchRows(int length, int height) {
+        return Math.max(1, Math.min(height, INFLATE_BYTES / length));
     }
 }
