@@ -2,12 +2,15 @@ package dev.s3resizer.core.png;
 
 import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.TimeBudget;
+import dev.s3resizer.core.adjust.Flatten;
 import dev.s3resizer.core.decode.DecodeRequest;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.Decoder;
 import dev.s3resizer.core.decode.ImageIoFallback;
 import dev.s3resizer.core.decode.PngIccProfile;
 import dev.s3resizer.core.pixels.Pixels;
+
+import java.awt.color.ICC_Profile;
 
 /**
  * Decodes a PNG, interlaced ({@link Adam7}) or not, of 8- or 16-bit samples (gray, gray+alpha,
@@ -37,22 +40,28 @@ public final class PngDecoder implements Decoder {
     /** Decodes at full size. */
     @Override
     public Decoded decode(byte[] data, ImageInfo info, int minWidth, int minHeight) {
-        return decode(data, info, PngFile.read(data), 1, 1);
+        return decode(data, PngFile.read(data), profile(data, info), 1, 1, DecodeRequest.KEEP_ALPHA);
+    }
+
+    private static ICC_Profile profile(byte[] data, ImageInfo info) {
+        return info.hasIccProfile() ? PngIccProfile.from(data) : null;
     }
 
     /**
      * What {@link #decode(byte[], ImageInfo, DecodeRequest)} holds: the box-reduced raster and its
      * row sums when the PNG is reduced while it decodes; otherwise the full-size raster, twice when
-     * it has alpha (the pipeline premultiplies or flattens a copy); and a batch of stored rows.
+     * it keeps alpha (the pipeline premultiplies or flattens a copy); and a batch of stored rows.
      */
     @Override
     public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
         PngFile file = PngFile.read(data);
         Ihdr header = file.header();
-        int channels = RowLayout.of(file).channels();
+        int stored = RowLayout.of(file).channels();
+        int channels = flattens(stored, header, info.hasIccProfile() ? DecodeRequest.KEEP_ALPHA : request.background())
+                ? 3 : stored;
         long length = header.rowBytes() + 1L;
         long rows = (batchRows((int) Math.min(Integer.MAX_VALUE, length), header.height()) + 2) * length
-                + (long) header.width() * channels;
+                + (long) header.width() * 2 * stored;
         int fx = boxFactor(header.width(), request.minWidth(), header);
         int fy = boxFactor(header.height(), request.minHeight(), header);
         if ((fx > 1 || fy > 1) && channels != 4) {
@@ -72,11 +81,19 @@ public final class PngDecoder implements Decoder {
         return (size + factor - 1) / factor;
     }
 
+    /** Whether the decode composites alpha onto {@code background}: RGBA rows, not interlaced, a background asked. */
+    private static boolean flattens(int channels, Ihdr header, int background) {
+        return background != DecodeRequest.KEEP_ALPHA && channels == 4 && !header.interlaced();
+    }
+
     /**
-     * For the pipeline: an opaque, non-interlaced PNG is box-reduced row by row as it decodes
-     * ({@link BoxRows}) by the factor the resampler's own box stage would take, so the full-size
-     * raster never exists and the pixels are those of decoding in full; anything else decodes at
-     * full size. The resampler's box leaves its filter at least 2x; the request asks for
+     * For the pipeline: a PNG with alpha whose renditions all composite it onto one background
+     * ({@link DecodeRequest#background()}), and no ICC profile, is composited as it decodes
+     * ({@link Flatten#row}), as the pipeline would before resampling. An opaque or so composited,
+     * non-interlaced PNG is box-reduced row by row as it decodes ({@link BoxRows}) by the factor
+     * the resampler's own box stage would take, so the full-size raster never exists and the
+     * pixels are those of decoding in full; anything else decodes at full size. The resampler's
+     * box leaves its filter at least 2x; the request asks for
      * {@link dev.s3resizer.core.ImageResizer#DEFAULT_REDUCING_GAP} (1.5) times the output, so
      * the factor is the size over 4/3 of the request (a box leaving only 1.5x costs 2 dB).
      */
@@ -84,39 +101,58 @@ public final class PngDecoder implements Decoder {
     public Decoded decode(byte[] data, ImageInfo info, DecodeRequest request) {
         PngFile file = PngFile.read(data);
         Ihdr header = file.header();
-        return decode(data, info, file, boxFactor(header.width(), request.minWidth(), header),
-                boxFactor(header.height(), request.minHeight(), header));
+        ICC_Profile profile = profile(data, info);
+        return decode(data, file, profile, boxFactor(header.width(), request.minWidth(), header),
+                boxFactor(header.height(), request.minHeight(), header),
+                profile == null ? request.background() : DecodeRequest.KEEP_ALPHA);
     }
 
-    private static Decoded decode(byte[] data, ImageInfo info, PngFile file, int fx, int fy) {
+    private static Decoded decode(byte[] data, PngFile file, ICC_Profile profile, int fx, int fy, int background) {
         Ihdr header = file.header();
         if (header.colourType() == Ihdr.GRAY && header.bitDepth() < 8) {
             throw new UnsupportedPngException(header.bitDepth() + "-bit gray images are not decoded here");
         }
         RowLayout layout = RowLayout.of(file);
-        Pixels pixels;
-        if ((fx > 1 || fy > 1) && layout.channels() != 4) {
-            BoxRows box = new BoxRows(header.width(), header.height(), layout.channels(), fx, fy);
-            decodeRows(data, file, layout, box, null);
-            pixels = box.pixels();
-        } else {
-            pixels = Pixels.allocate(header.width(), header.height(), layout.channels());
-            if (header.interlaced()) {
-                Adam7.decode(data, file, layout, pixels);
-            } else {
-                decodeRows(data, file, layout, null, pixels);
-            }
+        int width = header.width();
+        if (header.interlaced()) {
+            Pixels pixels = Pixels.allocate(width, header.height(), layout.channels());
+            Adam7.decode(data, file, layout, pixels);
+            return new Decoded(pixels, profile);
         }
-        return new Decoded(pixels, info.hasIccProfile() ? PngIccProfile.from(data) : null);
+        boolean flatten = flattens(layout.channels(), header, background);
+        int channels = flatten ? 3 : layout.channels();
+        BoxRows box = (fx > 1 || fy > 1) && channels != 4 ? new BoxRows(width, header.height(), channels, fx, fy) : null;
+        Pixels pixels = box != null ? box.pixels() : Pixels.allocate(width, header.height(), channels);
+        byte[] rgba = flatten ? new byte[width * 4] : null;
+        byte[] reduced = box != null ? new byte[width * channels] : null;
+        decodeRows(data, file, (row, y) -> {
+            byte[] out = box != null ? reduced : pixels.data();
+            int at = box != null ? 0 : y * pixels.stride();
+            if (flatten) {
+                layout.convert(row, 1, rgba, 0, width);
+                Flatten.row(rgba, 0, out, at, width, background);
+            } else {
+                layout.convert(row, 1, out, at, width);
+            }
+            if (box != null) {
+                box.add(out);
+            }
+        });
+        return new Decoded(pixels, profile);
+    }
+
+    /** Takes each unfiltered row (its bytes from index 1), top to bottom. */
+    private interface RowSink {
+        void accept(byte[] row, int y);
     }
 
     /**
-     * Decodes every row into {@code pixels}, or into {@code box} when that is not null. Rows are
-     * inflated {@link #INFLATE_BYTES} at a time, so that zlib copies into its window once a batch
-     * rather than once a row and runs its fast loop over whole batches; each is then copied into
-     * a row of its own and unfiltered against the one above.
+     * Unfilters every row and hands it to {@code sink}. Rows are inflated {@link #INFLATE_BYTES}
+     * at a time, so that zlib copies into its window once a batch rather than once a row and runs
+     * its fast loop over whole batches; each is then copied into a row of its own and unfiltered
+     * against the one above.
      */
-    private static void decodeRows(byte[] data, PngFile file, RowLayout layout, BoxRows box, Pixels pixels) {
+    private static void decodeRows(byte[] data, PngFile file, RowSink sink) {
         Ihdr header = file.header();
         int length = header.rowBytes() + 1;
         int stride = header.filterStride();
@@ -125,22 +161,15 @@ public final class PngDecoder implements Decoder {
         byte[] rows = new byte[batch * length];
         byte[] row = new byte[length];
         byte[] above = new byte[length];
-        byte[] converted = box == null ? null : new byte[header.width() * layout.channels()];
         try (ImageData image = new ImageData(data, file.firstImageData(), height)) {
             for (int first = 0; first < height; first += batch) {
                 TimeBudget.check();
                 int count = Math.min(batch, height - first);
                 image.read(rows, 0, count * length, first, length);
                 for (int r = 0; r < count; r++) {
-                    int y = first + r;
                     System.arraycopy(rows, r * length, row, 0, length);
-                    RowFilters.undo(row, above, length - 1, stride, y, height);
-                    if (box == null) {
-                        layout.convert(row, 1, pixels.data(), y * pixels.stride(), header.width());
-                    } else {
-                        layout.convert(row, 1, converted, 0, header.width());
-                        box.add(converted);
-                    }
+                    RowFilters.undo(row, above, length - 1, stride, first + r, height);
+                    sink.accept(row, first + r);
                     byte[] done = row;
                     row = above;
                     above = done;
