@@ -36,10 +36,11 @@ final class DecodeAdmission {
 
     /** Waits until the decode fits the budget alongside the images in flight. */
     Admitted admit(byte[] data, ImageInfo info, List<Rendition> renditions, List<Plan> plans, boolean planes) {
-        DecodeRequest request = request(info, plans, reducingGap, planes, false);
+        int background = background(renditions);
+        DecodeRequest request = request(info, plans, reducingGap, planes, false, background);
         long bytes = memoryNeeded(data, info, request, renditions, plans);
         if (bytes > budget.capacity()) {
-            DecodeRequest lean = request(info, plans, 1, planes, true);
+            DecodeRequest lean = request(info, plans, 1, planes, true, background);
             long leanBytes = memoryNeeded(data, info, lean, renditions, plans);
             if (leanBytes < bytes) {
                 LOG.log(System.Logger.Level.INFO, "this {0}x{1} {2} would need {3} at the usual scale, more than the "
@@ -59,7 +60,8 @@ final class DecodeAdmission {
      * The decode the plans need: at least {@code gap} times each output (as far as the source
      * has it), in stored orientation.
      */
-    private static DecodeRequest request(ImageInfo info, List<Plan> plans, double gap, boolean planes, boolean lean) {
+    private static DecodeRequest request(ImageInfo info, List<Plan> plans, double gap, boolean planes, boolean lean,
+                                         int background) {
         int needWidth = 1;
         int needHeight = 1;
         for (Plan plan : plans) {
@@ -67,7 +69,22 @@ final class DecodeAdmission {
             needHeight = Math.max(needHeight,
                     minimumSource(plan.outHeight() * gap, plan.cropHeight(), info.height()));
         }
-        return new DecodeRequest(needWidth, needHeight, planes, lean, true);
+        return new DecodeRequest(needWidth, needHeight, planes, lean, background, true);
+    }
+
+    /**
+     * The background every rendition composites alpha onto, when all of them are JPEGs (even of a
+     * transparent source) on the same one, as {@code ImageResizer} flattens before resampling;
+     * otherwise {@link DecodeRequest#KEEP_ALPHA}.
+     */
+    private static int background(List<Rendition> renditions) {
+        int background = renditions.getFirst().background();
+        for (Rendition r : renditions) {
+            if (r.format().resolve(true) != ImageFormat.JPEG || r.background() != background) {
+                return DecodeRequest.KEEP_ALPHA;
+            }
+        }
+        return background;
     }
 
     /** The input, what the decoder estimates for the request and what the renditions add. */

@@ -34,6 +34,9 @@ class PaletteImagesTest {
 
     private static final int WIDTH = 301;
     private static final int HEIGHT = 203;
+    /** At the stored size, alpha kept, palette images as their indexes. */
+    private static final DecodeRequest INDEXES = new DecodeRequest(WIDTH, HEIGHT, false, false,
+            DecodeRequest.KEEP_ALPHA, true);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"png8", "png8-trns", "png4", "gif", "gif-transparent"})
@@ -42,7 +45,7 @@ class PaletteImagesTest {
         ImageInfo info = ImageProbe.probe(file);
         Decoder decoder = kind.startsWith("gif") ? new GifDecoder() : new PngDecoder();
 
-        Decoded indexed = decoder.decode(file, info, new DecodeRequest(WIDTH, HEIGHT, false, false, true));
+        Decoded indexed = decoder.decode(file, info, INDEXES);
         Pixels pixels = decoder.decode(file, info, new DecodeRequest(WIDTH, HEIGHT, false)).pixels();
 
         assertThat(indexed.indexed()).as("decoded as indexes").isNotNull();
@@ -101,7 +104,7 @@ class PaletteImagesTest {
     private static Indexed indexed(String kind) {
         byte[] file = file(kind);
         Decoder decoder = kind.startsWith("gif") ? new GifDecoder() : new PngDecoder();
-        return decoder.decode(file, ImageProbe.probe(file), new DecodeRequest(WIDTH, HEIGHT, false, false, true))
+        return decoder.decode(file, ImageProbe.probe(file), INDEXES)
                 .indexed();
     }
 

@@ -41,7 +41,7 @@ final class Adam7 {
                 java.util.Arrays.fill(above, 0, length, (byte) 0);
                 for (int r = 0; r < passHeight; r++) {
                     int y = Y0[pass] + r * DY[pass];
-                    image.read(row, length, y);
+                    image.read(row, 0, length, y, length);
                     RowFilters.undo(row, above, length - 1, stride, y, height);
                     layout.convert(row, 1, converted, 0, passWidth);
                     spread(converted, out, (y * width + X0[pass]) * c, passWidth, DX[pass] * c, c);

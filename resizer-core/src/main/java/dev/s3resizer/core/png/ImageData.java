@@ -6,12 +6,13 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * The zlib stream spread over a PNG's consecutive IDAT chunks, inflated row by row with the JDK's
- * native zlib; each chunk is handed to the inflater in place, never copied. A stream or a file
+ * The zlib stream spread over a PNG's consecutive IDAT chunks, inflated with the JDK's native
+ * zlib a row or many rows at a time; each chunk is handed to the inflater in place, never copied.
+ * A stream or a file
  * that ends before the last row is reported as corrupt, naming the row; bytes after the last row
  * (and a missing IEND) are ignored, as ImageIO and browsers do.
  *
- * <p>{@code try (ImageData data = new ImageData(png, file.firstImageData(), height)) { data.read(row, n, y); }}
+ * <p>{@code try (ImageData data = new ImageData(png, file.firstImageData(), height)) { data.read(row, 0, n, y, n); }}
  */
 final class ImageData implements AutoCloseable {
 
@@ -27,20 +28,24 @@ final class ImageData implements AutoCloseable {
         feed();
     }
 
-    /** Fills {@code row[0, length)} with the filter-type byte and the stored bytes of row {@code y}. */
-    void read(byte[] row, int length, int y) {
+    /**
+     * Fills {@code buffer[at, at + length)} with the next inflated bytes: whole stored rows of
+     * {@code rowLength} bytes each (filter-type byte included), the first of them row {@code y}.
+     */
+    void read(byte[] buffer, int at, int length, int y, int rowLength) {
         int done = 0;
         while (done < length) {
             int n;
             try {
-                n = inflater.inflate(row, done, length - done);
+                n = inflater.inflate(buffer, at + done, length - done);
             } catch (DataFormatException e) {
-                throw new CorruptImageException("PNG: the compressed image data is damaged in row " + (y + 1)
-                        + " of " + height + " (zlib: " + e.getMessage() + "); the file is damaged", e);
+                throw new CorruptImageException("PNG: the compressed image data is damaged in row "
+                        + (y + done / rowLength + 1) + " of " + height + " (zlib: " + e.getMessage()
+                        + "); the file is damaged", e);
             }
             done += n;
             if (n == 0) {
-                refill(y);
+                refill(y + done / rowLength);
             }
         }
     }

@@ -1,5 +1,9 @@
 package dev.s3resizer.core.png;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * How one stored PNG row becomes a row of {@link dev.s3resizer.core.pixels.Pixels}, in the channel
  * layout ImageIO gives the same file (through the decode package's conversion): gray stays one
@@ -10,6 +14,10 @@ package dev.s3resizer.core.png;
  * <p>{@code RowLayout layout = RowLayout.of(file); layout.convert(row, 1, out, y * stride, width);}
  */
 final class RowLayout {
+
+    /** Four 16-bit samples at once, the high (first) byte of each in the low byte of its pair. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private enum Kind { AS_STORED, GRAY_ALPHA, KEYED_GRAY, KEYED_RGB, PALETTE }
 
@@ -80,7 +88,13 @@ final class RowLayout {
             System.arraycopy(row, from, out, to, samples);
             return;
         }
-        for (int i = 0; i < samples; i++) {
+        int i = 0;
+        for (; i + 4 <= samples; i += 4) {
+            long four = (long) LONGS.get(row, from + 2 * i) & 0x00FF00FF00FF00FFL;
+            four = (four | four >>> 8) & 0x0000FFFF0000FFFFL;
+            INTS.set(out, to + i, (int) (four | four >>> 16));
+        }
+        for (; i < samples; i++) {
             out[to + i] = row[from + 2 * i];
         }
     }

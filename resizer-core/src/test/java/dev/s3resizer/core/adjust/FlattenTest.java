@@ -28,6 +28,31 @@ class FlattenTest {
         assertThat(Flatten.onto(rgba, 0x102030).data()).containsExactly(0x10, 0x20, 0x30);
     }
 
+    /** Runs of equal pixels, as in logos, reuse the blend on their left; it must be the same blend. */
+    @Test
+    void everyPixelIsTheBlendOfItsOwnAlphaInRunsAndAlone() {
+        java.util.Random random = new java.util.Random(7);
+        int width = 4000;
+        byte[] rgba = new byte[width * 4];
+        for (int x = 0; x < width; x++) {
+            int source = x < 1 || random.nextInt(3) == 0 ? x * 4 : (x - 1) * 4;
+            for (int k = 0; k < 4; k++) {
+                rgba[x * 4 + k] = source == x * 4 ? (byte) random.nextInt(256) : rgba[source + k];
+            }
+        }
+        int[] background = {0x40, 0x80, 0xC0};
+
+        byte[] rgb = Flatten.onto(new Pixels(width, 1, 4, rgba), 0x4080C0).data();
+
+        for (int x = 0; x < width; x++) {
+            int a = rgba[x * 4 + 3] & 0xFF;
+            for (int k = 0; k < 3; k++) {
+                int expected = Math.round(((rgba[x * 4 + k] & 0xFF) * a + background[k] * (255 - a)) / 255f);
+                assertThat(rgb[x * 3 + k] & 0xFF).as("pixel %d channel %d", x, k).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void pixelsWithoutAlphaPassThrough() {
         Pixels rgb = Pixels.allocate(2, 2, 3);

@@ -50,6 +50,13 @@ class PngDecoderTest {
         ImageIoParity.assertSame(PngWriter.of(1, 67, colourType, bitDepth).filter(PngWriter.EVERY).write());
     }
 
+    /** Wide enough that the stored rows fill several inflate batches, which then end inside a row's bytes. */
+    @ParameterizedTest(name = "colour type {0}, {1} bits")
+    @MethodSource("everyLayout")
+    void sameAsImageIoAcrossInflateBatches(int colourType, int bitDepth) {
+        ImageIoParity.assertSame(PngWriter.of(997, 311, colourType, bitDepth).filter(PngWriter.EVERY).write());
+    }
+
     @ParameterizedTest(name = "colour type {0}, 8 bits")
     @CsvSource({"0, 1", "2, 3", "6, 4"})
     void eightBitSamplesAreTheStoredOnes(int colourType, int channels) {
