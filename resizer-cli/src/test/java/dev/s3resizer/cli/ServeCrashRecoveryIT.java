@@ -80,6 +80,8 @@ class ServeCrashRecoveryIT {
         }
 
         servers.getLast().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        // The stalled body never reads the dead socket: the client learns of the kill only when woken.
+        cutOff.interrupt();
         cutOff.join(30_000);
         streaming.close();
         Files.delete(data.resolve("incoming").resolve("gone.jpg"));

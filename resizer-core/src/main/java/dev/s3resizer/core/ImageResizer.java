@@ -163,7 +163,8 @@ public final class ImageResizer {
         }
         ImageInfo info = inspect(data);
         String image = info.format() + " " + info.width() + "x" + info.height();
-        try (TimeBudget time = TimeBudget.start(image, limits.millisFor(info))) {
+        TimeBudget budget = TimeBudget.start(image, limits.millisFor(info));
+        try (budget) {
             if (AnimatedGif.keeps(info, renditions)) {
                 return AnimatedGif.render(data, info, renditions, limits, still -> render(data, info, still));
             }
