@@ -12,7 +12,7 @@ import dev.s3resizer.core.resample.Simd;
  * block's chroma the mean of its pixels', as the encoder averages chroma from RGB.
  *
  * <p>Where the Vector API is there, the whole blocks of each row that fill vectors go through
- * {@link YccLanes} (the same steps, so the same levels, in a third of the time), the rest of the
+ * {@link YccLanes} (the same steps, so the same levels), the rest of the
  * row and an odd last row through the scalar loop here.
  *
  * <p>{@code YccPlanes srgb = YccToSrgb.convert(planes, MatrixShaper.parse(p3Bytes));}
