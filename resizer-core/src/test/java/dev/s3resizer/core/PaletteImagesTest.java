@@ -116,8 +116,7 @@ class PaletteImagesTest {
     /**
      * A picture of smooth waves on a palette: 8-bit with a 6x6x6 colour cube and 40 grays (with
      * tRNS, the grays fade from transparent to opaque and fill a disc), 1-, 2- or 4-bit with 2, 4 or
-     * 16 colours, or a
-     * GIF of the cube (with a transparent index in the disc).
+     * 16 colours, or a GIF of the cube (with a transparent index in the disc).
      */
     private static byte[] file(String kind) {
         int bits = kind.equals("png4") ? 4 : kind.equals("png2") ? 2 : kind.equals("png1") ? 1 : 8;
