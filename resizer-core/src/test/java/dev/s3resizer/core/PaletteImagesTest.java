@@ -39,7 +39,7 @@ class PaletteImagesTest {
             DecodeRequest.KEEP_ALPHA, true);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"png8", "png8-trns", "png4", "gif", "gif-transparent"})
+    @ValueSource(strings = {"png8", "png8-trns", "png4", "png2", "png1", "gif", "gif-transparent"})
     void indexesExpandToThePixelsOfTheUsualDecode(String kind) {
         byte[] file = file(kind);
         ImageInfo info = ImageProbe.probe(file);
@@ -118,13 +118,14 @@ class PaletteImagesTest {
 
     /**
      * A picture of smooth waves on a palette: 8-bit with a 6x6x6 colour cube and 40 grays (with
-     * tRNS, the grays fade from transparent to opaque and fill a disc), 4-bit with 16 colours, or a
-     * GIF of the cube (with a transparent index in the disc).
+     * tRNS, the grays fade from transparent to opaque and fill a disc), 1-, 2- or 4-bit with 2, 4 or
+     * 16 colours, or a GIF of the cube (with a transparent index in the disc).
      */
     private static byte[] file(String kind) {
-        boolean fourBit = kind.equals("png4");
+        int bits = kind.equals("png4") ? 4 : kind.equals("png2") ? 2 : kind.equals("png1") ? 1 : 8;
+        boolean fourBit = bits < 8;
         boolean alpha = kind.endsWith("trns") || kind.endsWith("transparent");
-        IndexColorModel model = fourBit ? ramp() : cube(kind.equals("png8-trns"), kind.equals("gif-transparent"));
+        IndexColorModel model = fourBit ? ramp(bits) : cube(kind.equals("png8-trns"), kind.equals("gif-transparent"));
         BufferedImage image = fourBit ? new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_BINARY, model)
                 : new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, model);
         WritableRaster raster = image.getRaster();
@@ -132,7 +133,7 @@ class PaletteImagesTest {
             for (int x = 0; x < WIDTH; x++) {
                 double r = Math.hypot(x - WIDTH / 2.0, y - HEIGHT / 2.0);
                 int wave = (int) (127.5 + 127.5 * Math.sin(x / 9.0 + Math.cos(y / 13.0)));
-                int index = fourBit ? wave / 16
+                int index = fourBit ? wave >> 8 - bits
                         : alpha && r < 60 ? 216 + (int) (r * 39 / 60)
                         : wave / 43 * 36 + y * 6 / HEIGHT * 6 + x * 6 / WIDTH;
                 raster.setSample(x, y, 0, index);
@@ -162,16 +163,17 @@ class PaletteImagesTest {
         return translucentGrays ? new IndexColorModel(8, 256, r, g, b, a) : new IndexColorModel(8, 256, r, g, b);
     }
 
-    /** 16 colours (not grays, which ImageIO would write as a gray PNG). */
-    private static IndexColorModel ramp() {
-        byte[] r = new byte[16];
-        byte[] g = new byte[16];
-        byte[] b = new byte[16];
-        for (int i = 0; i < 16; i++) {
-            r[i] = (byte) (i * 17);
-            g[i] = (byte) (255 - i * 17);
+    /** 2, 4 or 16 colours (not grays, which ImageIO would write as a gray PNG). */
+    private static IndexColorModel ramp(int bits) {
+        int n = 1 << bits;
+        byte[] r = new byte[n];
+        byte[] g = new byte[n];
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = (byte) (i * 255 / (n - 1));
+            g[i] = (byte) (255 - i * 255 / (n - 1));
             b[i] = (byte) (i * 64);
         }
-        return new IndexColorModel(4, 16, r, g, b);
+        return new IndexColorModel(bits, n, r, g, b);
     }
 }

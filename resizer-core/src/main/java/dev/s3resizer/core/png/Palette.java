@@ -64,10 +64,12 @@ final class Palette {
             System.arraycopy(row, from, out, to, width);
             return;
         }
-        int perByte = 8 / bitDepth;
         int mask = (1 << bitDepth) - 1;
-        for (int x = 0; x < width; x++) {
-            out[to + x] = (byte) (row[from + x / perByte] >> 8 - bitDepth * (x % perByte + 1) & mask);
+        for (int x = 0, p = from; x < width; p++) {
+            int packed = row[p];
+            for (int shift = 8 - bitDepth; shift >= 0 && x < width; shift -= bitDepth, x++) {
+                out[to + x] = (byte) (packed >> shift & mask);
+            }
         }
     }
 
