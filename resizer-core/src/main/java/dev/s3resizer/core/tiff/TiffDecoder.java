@@ -14,7 +14,7 @@ import java.util.Arrays;
 
 /**
  * Decodes the common TIFFs (8-bit chunky gray, gray+alpha, RGB or RGBA with unassociated alpha;
- * strips or tiles; uncompressed, LZW or deflate; with or without horizontal differencing) straight
+ * strips or tiles; uncompressed, LZW, deflate or PackBits; with or without horizontal differencing) straight
  * into {@link Pixels}: each strip or tile decompresses row by row into its place in the output,
  * the only image-sized allocation, with the same channel layout ImageIO gives, differencing undone
  * on each row as it arrives. For a large reduction, rows are box-reduced as they arrive instead
