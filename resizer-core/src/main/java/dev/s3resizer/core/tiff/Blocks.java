@@ -9,8 +9,8 @@ import java.util.zip.Inflater;
  * The decompressed bytes of one strip or tile of a TIFF at a time, handed out in pieces (a row,
  * usually) as the caller asks for them. Deflate inflates straight into the caller's array, the
  * whole compressed block handed to zlib at once; uncompressed data is copied from the file; LZW
- * decodes the whole block into a buffer first. One instance per decode: the inflater, the LZW
- * table and that buffer serve every block.
+ * and PackBits decode the whole block into a buffer first. One instance per decode: the inflater,
+ * the LZW table and that buffer serve every block.
  *
  * <p>{@code try (Blocks blocks = new Blocks(tiff, ifd)) { blocks.open(0, rowBytes * rows); blocks.next(row, 0, rowBytes); }}
  */
@@ -52,11 +52,15 @@ final class Blocks implements AutoCloseable {
                     throw short_(count);
                 }
             }
-            case Ifd.LZW -> {
+            case Ifd.LZW, Ifd.PACKBITS -> {
                 if (decoded.length < want) {
                     decoded = new byte[want];
                 }
-                lzw.decode(tiff, at, (int) count, decoded, 0, want);
+                if (lzw != null) {
+                    lzw.decode(tiff, at, (int) count, decoded, 0, want);
+                } else {
+                    PackBits.decode(tiff, at, (int) count, decoded, 0, want);
+                }
                 at = 0;
             }
             default -> {
@@ -76,7 +80,7 @@ final class Blocks implements AutoCloseable {
                 System.arraycopy(tiff, at, out, to, length);
                 at += length;
             }
-            case Ifd.LZW -> {
+            case Ifd.LZW, Ifd.PACKBITS -> {
                 System.arraycopy(decoded, at, out, to, length);
                 at += length;
             }

@@ -4,7 +4,7 @@ import dev.s3resizer.core.CorruptImageException;
 
 /**
  * The first image file directory of a TIFF, read for the layouts {@link TiffDecoder} handles:
- * 8-bit chunky gray, gray+alpha, RGB or RGBA in strips or tiles, uncompressed, LZW or deflate,
+ * 8-bit chunky gray, gray+alpha, RGB or RGBA in strips or tiles, uncompressed, LZW, deflate or PackBits,
  * with or without horizontal differencing. Anything else raises {@link UnsupportedTiffException}.
  *
  * <p>{@code Ifd ifd = Ifd.read(bytes); long[] offsets = ifd.offsets();}
@@ -15,6 +15,7 @@ final class Ifd {
     static final int LZW = 5;
     static final int DEFLATE = 8;
     static final int OLD_DEFLATE = 32946;
+    static final int PACKBITS = 32773;
 
     private final byte[] tiff;
     private final boolean big;
@@ -107,7 +108,8 @@ final class Ifd {
         refuseUnless(samples == 1 || samples == 3 || extraSample == 2 || extraSample == 0,
                 "alpha other than one unassociated extra sample is not decoded here");
         refuseUnless(compression == NONE || compression == LZW || compression == DEFLATE
-                || compression == OLD_DEFLATE, "compression " + compression + " is not decoded here");
+                || compression == OLD_DEFLATE || compression == PACKBITS, "compression " + compression
+                + " is not decoded here");
         refuseUnless(predictor == 1 || predictor == 2, "predictor " + predictor + " is not decoded here");
         if (unsupported) {
             throw new UnsupportedTiffException(why);

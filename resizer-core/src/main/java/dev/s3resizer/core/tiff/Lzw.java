@@ -23,6 +23,7 @@ final class Lzw {
     private static final int END = 257;
     private static final int SIZE = 4096;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int[] start = new int[SIZE];
     private final int[] length = new int[SIZE];
@@ -84,7 +85,7 @@ final class Lzw {
                 // The code just being defined (code == next) is the previous string plus its own first byte.
                 int n = code == next ? length[previous] + 1 : length[code];
                 int from = code == next ? previousAt : start[code];
-                o = copy(out, from, o, Math.min(n, limit - o));
+                o = copy(out, from, o, Math.min(n, limit - o), limit);
             } else {
                 throw bad(code);
             }
@@ -103,11 +104,15 @@ final class Lzw {
 
     /**
      * Copies {@code n} bytes from {@code out[from]} to {@code out[to]}, front to back (the source
-     * may run into the bytes being written, as in the code just defined); returns the end.
+     * may run into the bytes being written, as in the code just defined); returns the end. Eight
+     * bytes at a time when the source lies at least that far back and the rounded-up copy stays
+     * below {@code limit} (the bytes past {@code n} are written over by the codes that follow).
      */
-    private static int copy(byte[] out, int from, int to, int n) {
-        if (from + n <= to && n > 16) {
-            System.arraycopy(out, from, out, to, n);
+    private static int copy(byte[] out, int from, int to, int n, int limit) {
+        if (to - from >= Long.BYTES && to + ((n + 7) & ~7) <= limit) {
+            for (int i = 0; i < n; i += Long.BYTES) {
+                LONG.set(out, to + i, (long) LONG.get(out, from + i));
+            }
         } else {
             for (int i = 0; i < n; i++) {
                 out[to + i] = out[from + i];

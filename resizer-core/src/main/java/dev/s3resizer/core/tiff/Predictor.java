@@ -4,7 +4,9 @@ package dev.s3resizer.core.tiff;
  * Undoes TIFF horizontal differencing (Predictor 2, TIFF 6.0 section 14) on one row of 8-bit
  * chunky samples: each sample is stored as its difference from the same sample of the pixel to
  * its left, modulo 256. Run on each row as it is decoded, while it is still in cache; the common
- * layouts keep the running sums of a pixel in registers instead of reading back what they wrote.
+ * layouts keep the running sums of a pixel in int registers instead of reading back what they
+ * wrote, unmasked: only the low byte of a sum is stored, and int arithmetic wraps modulo 2^32, a
+ * multiple of 256.
  *
  * <p>{@code Predictor.undo(row, 0, width * 3, 3);}
  */
@@ -29,10 +31,10 @@ final class Predictor {
     }
 
     private static void one(byte[] row, int at, int end) {
-        byte v = row[at];
+        int v = row[at];
         for (int i = at + 1; i < end; i++) {
             v += row[i];
-            row[i] = v;
+            row[i] = (byte) v;
         }
     }
 
@@ -40,16 +42,16 @@ final class Predictor {
         if (end - at < 3) {
             return;
         }
-        byte r = row[at];
-        byte g = row[at + 1];
-        byte b = row[at + 2];
+        int r = row[at];
+        int g = row[at + 1];
+        int b = row[at + 2];
         for (int i = at + 3; i + 2 < end; i += 3) {
             r += row[i];
             g += row[i + 1];
             b += row[i + 2];
-            row[i] = r;
-            row[i + 1] = g;
-            row[i + 2] = b;
+            row[i] = (byte) r;
+            row[i + 1] = (byte) g;
+            row[i + 2] = (byte) b;
         }
     }
 
@@ -57,19 +59,19 @@ final class Predictor {
         if (end - at < 4) {
             return;
         }
-        byte r = row[at];
-        byte g = row[at + 1];
-        byte b = row[at + 2];
-        byte a = row[at + 3];
+        int r = row[at];
+        int g = row[at + 1];
+        int b = row[at + 2];
+        int a = row[at + 3];
         for (int i = at + 4; i + 3 < end; i += 4) {
             r += row[i];
             g += row[i + 1];
             b += row[i + 2];
             a += row[i + 3];
-            row[i] = r;
-            row[i + 1] = g;
-            row[i + 2] = b;
-            row[i + 3] = a;
+            row[i] = (byte) r;
+            row[i + 1] = (byte) g;
+            row[i + 2] = (byte) b;
+            row[i + 3] = (byte) a;
         }
     }
 }

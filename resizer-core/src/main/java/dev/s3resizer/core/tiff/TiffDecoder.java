@@ -14,7 +14,7 @@ import java.util.Arrays;
 
 /**
  * Decodes the common TIFFs (8-bit chunky gray, gray+alpha, RGB or RGBA with unassociated alpha;
- * strips or tiles; uncompressed, LZW or deflate; with or without horizontal differencing) straight
+ * strips or tiles; uncompressed, LZW, deflate or PackBits; with or without horizontal differencing) straight
  * into {@link Pixels}: each strip or tile decompresses row by row into its place in the output,
  * the only image-sized allocation, with the same channel layout ImageIO gives, differencing undone
  * on each row as it arrives. For a large reduction, rows are box-reduced as they arrive instead
@@ -57,14 +57,15 @@ public final class TiffDecoder implements Decoder {
      * What {@link #decode(byte[], ImageInfo, DecodeRequest)} holds: the box-reduced raster, its
      * column sums and a band of rows when the TIFF is reduced while it decodes; otherwise the
      * full-size raster, twice when it has alpha (the pipeline premultiplies or flattens a copy);
-     * and a tile, and an LZW block.
+     * and a tile, and an LZW or PackBits block.
      */
     @Override
     public long memoryNeeded(byte[] data, ImageInfo info, DecodeRequest request) {
         Ifd ifd = Ifd.read(data);
         long rowBytes = (long) ifd.width * ifd.samples;
         long block = ifd.tiled() ? (long) ifd.tileWidth * ifd.samples * ifd.tileHeight : rowBytes * ifd.rowsPerStrip;
-        long buffers = (ifd.compression == Ifd.LZW ? block : 0) + (ifd.tiled() ? block : 0);
+        boolean buffered = ifd.compression == Ifd.LZW || ifd.compression == Ifd.PACKBITS;
+        long buffers = (buffered ? block : 0) + (ifd.tiled() ? block : 0);
         int fx = BoxRows.factor(ifd.width, request.minWidth());
         int fy = BoxRows.factor(ifd.height, request.minHeight());
         if (boxed(ifd, fx, fy)) {

@@ -36,7 +36,7 @@ class TiffDecoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"rgb-lzw-predictor-strips.tiff", "rgba-deflate-predictor-tiles.tiff", "gray-none.tiff",
             "graya-lzw.tiff", "rgb-lzw-tiles-bigendian.tiff", "rgb-deflate-predictor-tiles.tiff",
-            "gray-deflate-predictor-strips.tiff", "rgb-deflate-tiles-vips.tiff"})
+            "gray-deflate-predictor-strips.tiff", "rgb-deflate-tiles-vips.tiff", "rgb-packbits-strips.tiff"})
     void libtiffFilesDecodeAsImageIoDecodesThem(String name) {
         byte[] tiff = Codecs.resource("tiff/" + name);
         Pixels ours = assertSameAsImageIo(tiff);
@@ -45,7 +45,8 @@ class TiffDecoderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"None, 1", "LZW, 1", "Deflate, 1", "LZW, 2", "Deflate, 2", "None, 5", "LZW, 6"})
+    @CsvSource({"None, 1", "LZW, 1", "Deflate, 1", "LZW, 2", "Deflate, 2", "None, 5", "LZW, 6", "PackBits, 5",
+            "PackBits, 2"})
     void imageIoWrittenFilesOfEveryCompressionAndType(String compression, int type) {
         BufferedImage picture = Pictures.waves(301, 203);
         BufferedImage typed = new BufferedImage(301, 203, type == 1 ? BufferedImage.TYPE_INT_RGB
@@ -81,6 +82,18 @@ class TiffDecoderTest {
         ImageInfo info = ImageProbe.probe(damaged);
         assertThatThrownBy(() -> new TiffDecoder().decode(damaged, info, 1, 1))
                 .isInstanceOf(CorruptImageException.class).hasMessageContaining("TIFF");
+    }
+
+    @Test
+    void aPackBitsStripThatEndsEarlyIsCorrupt() {
+        byte[] cut = Codecs.resource("tiff/rgb-packbits-strips.tiff").clone();
+        // The first of the 6 StripByteCounts LONGs, out of line: its low byte halved (959 becomes 863).
+        int entry = indexOf(cut, new byte[] {0x17, 0x01, 0x04, 0x00, 0x06, 0x00, 0x00, 0x00});
+        int table = (cut[entry + 8] & 0xFF) | (cut[entry + 9] & 0xFF) << 8;
+        cut[table] = (byte) ((cut[table] & 0xFF) / 2);
+        ImageInfo info = ImageProbe.probe(cut);
+        assertThatThrownBy(() -> new TiffDecoder().decode(cut, info, 1, 1))
+                .isInstanceOf(CorruptImageException.class).hasMessageContaining("PackBits");
     }
 
     @Test

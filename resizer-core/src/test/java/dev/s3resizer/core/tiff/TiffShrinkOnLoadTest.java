@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The box reduction {@link TiffDecoder} fuses with decoding when the pipeline asks for much less
  * than the stored size: the same pixels as decoding in full and reducing with {@link BoxReduce},
  * for strips and tiles (overhanging the edges), every compression, with and without differencing;
- * translucent files decode in full.
+ * translucent files decode in full; the memory estimate follows.
  */
 class TiffShrinkOnLoadTest {
 
@@ -62,6 +62,22 @@ class TiffShrinkOnLoadTest {
 
         assertThat(pixels.width()).isEqualTo(45);
         assertThat(pixels.height()).isEqualTo(37);
+    }
+
+    @ParameterizedTest(name = "tiled {0}")
+    @ValueSource(booleans = {false, true})
+    void memoryEstimateCountsTheReducedRasterWhenItShrinks(boolean tiled) {
+        BufferedImage picture = new BufferedImage(301, 203, BufferedImage.TYPE_3BYTE_BGR);
+        picture.createGraphics().drawImage(Pictures.waves(301, 203), 0, 0, null);
+        byte[] tiff = write(picture, "Deflate", tiled);
+        ImageInfo info = ImageProbe.probe(tiff);
+        long raster = 301L * 203 * 3;
+
+        long shrunk = new TiffDecoder().memoryNeeded(tiff, info, new DecodeRequest(50, 40, false));
+        long full = new TiffDecoder().memoryNeeded(tiff, info, new DecodeRequest(301, 203, false));
+
+        assertThat(shrunk).isLessThan(raster).isGreaterThanOrEqualTo(76L * 68 * 3);
+        assertThat(full).isGreaterThanOrEqualTo(raster);
     }
 
     private static void assertSameAsFullThenBox(byte[] tiff, int askWidth, int askHeight, int fx, int fy) {
