@@ -6,10 +6,10 @@ import dev.s3resizer.core.CorruptImageException;
  * Undoes the five PNG row filters (None, Sub, Up, Average, Paeth) in place. A row holds its
  * filter-type byte at index 0 and its bytes from index 1; the row above is all zeros for the
  * first row. {@code stride} is the distance to the same byte of the pixel on the left. Rows are
- * arrays of their own, indexed alike, so that the JIT vectorises Up. Sub and Average
- * depend on the byte just undone, so for 3 and 4 bytes a pixel each channel's last value is kept
- * in a local instead of being read back from the array; Paeth chooses its predictor without a
- * branch, which photographs would mispredict about every other byte.
+ * arrays of their own, indexed alike, so that the JIT vectorises Up. Sub and Average depend on
+ * the byte just undone, so for 1, 3 and 4 bytes a pixel each channel's last value is kept in a
+ * local instead of being read back from the array (Paeth too for 1 byte). Paeth chooses its
+ * predictor without a branch, which photographs would mispredict about every other byte.
  */
 final class RowFilters {
 
@@ -29,7 +29,13 @@ final class RowFilters {
     }
 
     private static void sub(byte[] row, int length, int stride) {
-        if (stride == 3 && length % 3 == 0) {
+        if (stride == 1) {
+            byte left = 0;
+            for (int i = 1; i <= length; i++) {
+                left += row[i];
+                row[i] = left;
+            }
+        } else if (stride == 3 && length % 3 == 0) {
             sub3(row, length);
         } else if (stride == 4 && length % 4 == 0) {
             sub4(row, length);
@@ -78,7 +84,13 @@ final class RowFilters {
     }
 
     private static void average(byte[] row, byte[] above, int length, int stride) {
-        if (stride == 3 && length % 3 == 0) {
+        if (stride == 1) {
+            int left = 0;
+            for (int i = 1; i <= length; i++) {
+                left = row[i] + ((left + (above[i] & 0xFF)) >>> 1) & 0xFF;
+                row[i] = (byte) left;
+            }
+        } else if (stride == 3 && length % 3 == 0) {
             average3(row, above, length);
         } else if (stride == 4 && length % 4 == 0) {
             average4(row, above, length);
@@ -126,6 +138,17 @@ final class RowFilters {
 
     /** Predicts each byte from the left, upper or upper-left one, whichever is nearest to left + up - upper-left. */
     private static void paeth(byte[] row, byte[] above, int length, int stride) {
+        if (stride == 1) {
+            int left = 0;
+            int upperLeft = 0;
+            for (int i = 1; i <= length; i++) {
+                int up = above[i] & 0xFF;
+                left = row[i] + predict(left, up, upperLeft) & 0xFF;
+                row[i] = (byte) left;
+                upperLeft = up;
+            }
+            return;
+        }
         int first = Math.min(length, stride);
         for (int i = 1; i <= first; i++) {
             row[i] += above[i];
