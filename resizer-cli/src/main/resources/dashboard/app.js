@@ -144,11 +144,22 @@ function render() {
   renderSources(state.activity);
 }
 
+// One fetch at a time. An activity announced while one is in flight may be newer than the state it
+// brings back, so that fetch is followed by one more; without it the last of two images finishing
+// together stayed missing from the page until the next activity.
 let pending = null;
+let stale = false;
 function refresh() {
-  if (pending) return pending;
+  if (pending) {
+    stale = true;
+    return pending;
+  }
+  stale = false;
   pending = fetch("/api/state").then((r) => r.json()).then((s) => { state = s; render(); })
-    .finally(() => { pending = null; });
+    .finally(() => {
+      pending = null;
+      if (stale) refresh();
+    });
   return pending;
 }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** backfill, failures and invoke against the embedded S3 server, with credentials from the standard chain. */
+// sets the SDK's credential properties for the whole JVM: not at the same time as another class that does
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class S3CommandsIT extends CapturedCommandLine {
 
     @TempDir

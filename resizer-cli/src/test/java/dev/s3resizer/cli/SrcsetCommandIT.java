@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code resizer srcset KEY} against the embedded S3 server: valid HTML pointing at the stored renditions. */
+// sets the SDK's credential properties for the whole JVM: not at the same time as another class that does
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class SrcsetCommandIT extends CapturedCommandLine {
 
     @TempDir

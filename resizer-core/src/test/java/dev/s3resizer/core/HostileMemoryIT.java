@@ -2,6 +2,8 @@ package dev.s3resizer.core;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -30,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13's hostile inputs at the limits' maximum, each resized in a child JVM of 128 MB of heap:
  * every one ends in renditions or in a clean refusal ({@code too-large} before decoding, or
  * {@code corrupt}), never in {@link OutOfMemoryError}. The large JPEGs render because a decode that
- * would not fit at the usual scale is made at the least memory its format allows.
+ * would not fit at the usual scale is made at the least memory its format allows. The tests share
+ * nothing but the folder (each its own files), so they run two at a time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class HostileMemoryIT {
 
     @TempDir

@@ -5,6 +5,8 @@ import dev.s3resizer.service.testing.S3Fixture;
 import dev.s3resizer.service.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lambda builds the handler during init, before the SnapStart snapshot; the container closes its
  * S3 client before the snapshot and opens a new one after restore. Handlers must use the new one.
  */
+// sets the SDK's credential properties for the whole JVM: not at the same time as another class that does
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class SnapStartRestoreIT {
 
     @TempDir
