@@ -1,5 +1,6 @@
 package dev.s3resizer.core.png;
 
+import dev.s3resizer.core.fixture.Codecs;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.decode.Decoded;
 import dev.s3resizer.core.decode.ImageIoDecoder;
@@ -13,13 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -148,17 +144,8 @@ class DamagedPngTest {
     @Test
     void interlacedImageCutInsideItsPassesIsCorrupt() throws IOException {
         BufferedImage image = Pictures.asymmetric(120, 80);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        byte[] png = Arrays.copyOf(bytes.toByteArray(), bytes.size() * 2 / 3);
+        byte[] whole = Codecs.interlacedPng(image);
+        byte[] png = Arrays.copyOf(whole, whole.length * 2 / 3);
 
         assertThatThrownBy(() -> decode(png)).isInstanceOf(CorruptImageException.class)
                 .hasMessageContaining("truncated");

@@ -1,5 +1,6 @@
 package dev.s3resizer.core.png;
 
+import dev.s3resizer.core.fixture.Codecs;
 import dev.s3resizer.core.CorruptImageException;
 import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.ImageResizer;
@@ -19,13 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +54,7 @@ class PngFallbackTest {
         for (int[] size : new int[][] {{301, 203}, {2, 2}, {3, 5}, {9, 2}}) {
             BufferedImage image = new BufferedImage(size[0], size[1], type);
             image.getGraphics().drawImage(Pictures.waves(size[0], size[1]), 0, 0, null);
-            byte[] png = interlaced(image);
+            byte[] png = Codecs.interlacedPng(image);
             assertThat(png[28]).as("interlace method").isEqualTo((byte) 1);
 
             assertSameAsImageIo(png, decoder.decode(png, ImageProbe.probe(png), 1, 1));
@@ -76,7 +72,7 @@ class PngFallbackTest {
                 translucent.setRGB(x, y, image.getRGB(x, y) & 0xFFFFFF | (x * 2 + y) % 256 << 24);
             }
         }
-        byte[] png = interlaced(translucent);
+        byte[] png = Codecs.interlacedPng(translucent);
 
         assertSameAsImageIo(png, decoder.decode(png, ImageProbe.probe(png), 1, 1));
         assertThat(fallbacks).hasValue(0);
@@ -144,17 +140,4 @@ class PngFallbackTest {
         ImageIoParity.assertSame(decoded.pixels(), new ImageIoDecoder().decode(png, ImageProbe.probe(png), 1, 1).pixels());
     }
 
-    private static byte[] interlaced(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.s3resizer.core.png;
 
+import dev.s3resizer.core.fixture.Codecs;
 import dev.s3resizer.core.ImageInfo;
 import dev.s3resizer.core.adjust.Flatten;
 import dev.s3resizer.core.decode.DecodeRequest;
@@ -12,13 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -77,25 +72,12 @@ class PngFlattenOnLoadTest {
     void interlacedFileKeepsItsAlpha() throws IOException {
         BufferedImage translucent = new BufferedImage(64, 48, BufferedImage.TYPE_INT_ARGB);
         translucent.setRGB(3, 4, 0x80FF0000);
-        byte[] png = interlaced(translucent);
+        byte[] png = Codecs.interlacedPng(translucent);
 
         assertThat(png[28]).as("interlace method").isEqualTo((byte) 1);
         assertThat(decode(png, ImageProbe.probe(png), 64, 48).channels()).isEqualTo(4);
     }
 
-    private static byte[] interlaced(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
-    }
 
     private static Pixels decode(byte[] png, ImageInfo info, int width, int height) {
         return new PngDecoder().decode(png, info, new DecodeRequest(width, height, false, false, BACKGROUND, false)).pixels();
