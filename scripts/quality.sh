@@ -14,11 +14,12 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then size=$1; shift; fi
 [ $# -gt 0 ] || { echo "usage: $0 [SIZE] IMAGE..." >&2; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 format=${FORMAT:-png}
-"$root/resizer" resize --width "$size" --format "$format" --quality 95 ${GAP:+--reducing-gap "$GAP"} \
-  -o "$work/ours" "$@" >/dev/null
 printf 'file\tpsnr_resizer_dB\tpsnr_pillow_dB\n'
 for f in "$@"; do
   name=$(basename "$f"); stem=${name%.*}
+  # One output folder per input: photo.tiff and photo.webp both make photo.png.
+  "$root/resizer" resize --width "$size" --format "$format" --quality 95 ${GAP:+--reducing-gap "$GAP"} \
+    -o "$work/ours/$name" "$f" >/dev/null
   # A file tagged with a profile other than sRGB (Display P3, Adobe RGB, ...): the reference is
   # converted to sRGB, as the product's output is (libvips alone would keep the source's space).
   export=()
@@ -27,7 +28,7 @@ for f in "$@"; do
   fi
   vips thumbnail "$f" "$work/$stem-ref.png" "$size" --size down "${export[@]}"
   ext=png; [ "$format" = jpeg ] && ext=jpg
-  /usr/bin/python3 - "$f" "$work/$stem-ref.png" "$work/ours/$stem.$ext" "$size" "$name" <<'PY'
+  /usr/bin/python3 - "$f" "$work/$stem-ref.png" "$work/ours/$name/$stem.$ext" "$size" "$name" <<'PY'
 import io, sys
 from PIL import Image, ImageChops, ImageOps, ImageStat
 import math
