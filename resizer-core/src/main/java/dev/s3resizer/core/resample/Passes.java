@@ -5,8 +5,12 @@ import dev.s3resizer.core.pixels.Pixels;
 
 /**
  * The two convolution passes, streamed one output row at a time so the working set stays in cache.
- * Rows are split into one float plane per channel: the vertical pass then runs over whole planes
- * (a loop shape the JIT vectorises) and the horizontal pass reads contiguous taps of one plane.
+ * On the vector path ({@link VectorRows}), a row of three or four channels stays interleaved: each
+ * source row widens to floats in one contiguous run, the vertical pass runs over it whole, and the
+ * horizontal pass reads each source pixel's channels side by side. On the scalar path, rows are
+ * split into one float plane per channel, so that its loops read contiguous taps of one plane.
+ * Interleaving saved the split of every source row, about a quarter of a 2.4x reduction of an RGB
+ * TIFF (profile samples in the split: 215 of 883 before; widening, 68 of 777 after).
  */
 final class Passes {
 
@@ -47,18 +51,25 @@ final class Passes {
         int c = dst.channels();
         int x0 = horizontal.firstSource();
         int width = horizontal.endSource() - x0;
-        SourceRows source = pixels != null ? new SourceRows(pixels, x0, width, vertical.taps, simd && Simd.enabled())
-                : new SourceRows(indexed, x0, width, vertical.taps);
-        float[][] acc = new float[c][width];
+        // With the vector filter, three or four channels stay interleaved through the vertical pass:
+        // a source row widens to floats in one contiguous run, never split into planes.
+        boolean interleaved = rows != null && (c == 3 || c == 4);
+        SourceRows source = pixels != null
+                ? new SourceRows(pixels, x0, width, vertical.taps, simd && Simd.enabled(), interleaved)
+                : new SourceRows(indexed, x0, width, vertical.taps, interleaved);
+        float[][] acc = interleaved ? new float[1][width * c] : new float[c][width];
         byte[] out = dst.data();
         for (int y = 0; y < dst.height(); y++) {
+            int o = y * dst.stride();
+            if (interleaved) {
+                accumulate(source, 0, vertical, y, acc[0]);
+                rows.filterPixels(acc[0], c, out, o);
+                continue;
+            }
             for (int ch = 0; ch < c; ch++) {
                 accumulate(source, ch, vertical, y, acc[ch]);
             }
-            int o = y * dst.stride();
-            if (rows != null && c == 3) {
-                rows.filterRgb(acc[0], acc[1], acc[2], out, o);
-            } else if (rows != null) {
+            if (rows != null) {
                 for (int ch = 0; ch < c; ch++) {
                     rows.filter(acc[ch], out, o + ch, c);
                 }
@@ -237,24 +248,27 @@ final class Passes {
         private final boolean simd;
         /** Per channel, the value of each palette entry; null when {@code data} holds samples, not indexes. */
         private final float[][] entries;
+        private final boolean interleaved;
 
-        SourceRows(Pixels src, int x0, int width, int size, boolean simd) {
-            this(src.data(), src.stride(), src.channels(), x0 * src.channels(), width, size, simd, null);
+        /** {@code interleaved}: each row one float array of all its channels, as stored, instead of a plane per channel. */
+        SourceRows(Pixels src, int x0, int width, int size, boolean simd, boolean interleaved) {
+            this(src.data(), src.stride(), src.channels(), x0 * src.channels(), width, size, simd, null, interleaved);
         }
 
-        SourceRows(Indexed src, int x0, int width, int size) {
-            this(src.indexes(), src.width(), src.channels(), x0, width, size, false, entries(src));
+        SourceRows(Indexed src, int x0, int width, int size, boolean interleaved) {
+            this(src.indexes(), src.width(), src.channels(), x0, width, size, false, entries(src), interleaved);
         }
 
         private SourceRows(byte[] data, int stride, int channels, int from, int width, int size, boolean simd,
-                           float[][] entries) {
+                           float[][] entries, boolean interleaved) {
             this.simd = simd;
             this.data = data;
             this.stride = stride;
             this.channels = channels;
             this.from = from;
             this.entries = entries;
-            this.ring = new float[size][channels][width];
+            this.interleaved = interleaved;
+            this.ring = interleaved ? new float[size][1][width * channels] : new float[size][channels][width];
             this.held = new int[size];
             java.util.Arrays.fill(held, -1);
         }
@@ -287,11 +301,11 @@ final class Passes {
                 lookUp(at, planes);
                 return;
             }
-            if (c == 1 && simd) {
+            if ((c == 1 || interleaved) && simd) {
                 VectorRows.widen(data, at, planes[0]);
                 return;
             }
-            if (c == 1) {
+            if (c == 1 || interleaved) {
                 float[] plane = planes[0];
                 for (int x = 0; x < plane.length; x++) {
                     plane[x] = data[at + x] & 0xFF;
@@ -305,9 +319,13 @@ final class Passes {
                 }
             }
         }
-    
-        /** Planes of the row of indexes at {@code at}, from the palette's entries. */
+
+        /** Planes (or the interleaved row) of the row of indexes at {@code at}, from the palette's entries. */
         private void lookUp(int at, float[][] planes) {
+            if (interleaved) {
+                lookUpInterleaved(at, planes[0]);
+                return;
+            }
             float[] r = planes[0];
             float[] g = planes[1];
             float[] b = planes[2];
@@ -326,6 +344,29 @@ final class Passes {
                 for (int x = 0; x < a.length; x++) {
                     a[x] = ea[data[at + x] & 0xFF];
                 }
+            }
+        }
+
+        private void lookUpInterleaved(int at, float[] row) {
+            float[] er = entries[0];
+            float[] eg = entries[1];
+            float[] eb = entries[2];
+            if (channels == 4) {
+                float[] ea = entries[3];
+                for (int x = 0, o = 0; o < row.length; x++, o += 4) {
+                    int i = data[at + x] & 0xFF;
+                    row[o] = er[i];
+                    row[o + 1] = eg[i];
+                    row[o + 2] = eb[i];
+                    row[o + 3] = ea[i];
+                }
+                return;
+            }
+            for (int x = 0, o = 0; o < row.length; x++, o += 3) {
+                int i = data[at + x] & 0xFF;
+                row[o] = er[i];
+                row[o + 1] = eg[i];
+                row[o + 2] = eb[i];
             }
         }
     }

@@ -9,10 +9,9 @@ interface RowFilter {
     /** Writes every output of the row to {@code out[o + i * step]}. */
     void filter(float[] samples, byte[] out, int o, int step);
 
-    /** Three channels of a row at once, written interleaved (R, G, B) from {@code out[o]}. */
-    default void filterRgb(float[] r, float[] g, float[] b, byte[] out, int o) {
-        filter(r, out, o, 3);
-        filter(g, out, o + 1, 3);
-        filter(b, out, o + 2, 3);
-    }
+    /**
+     * Three or four channels of a row from interleaved samples ({@code channels} floats per source
+     * pixel, the first at the kernel's first source), written interleaved from {@code out[o]}.
+     */
+    void filterPixels(float[] samples, int channels, byte[] out, int o);
 }

@@ -45,6 +45,7 @@ final class VectorRows implements RowFilter {
     private final int[] lane = new int[LANES];
     private final int[] lane2 = new int[LANES];
     private final int[] lane3 = new int[LANES];
+    private final int[] lane4 = new int[LANES];
 
     private VectorRows(int outputs, int[] base, int[] span, int[] offset, float[] matrix) {
         this.outputs = outputs;
@@ -109,36 +110,51 @@ final class VectorRows implements RowFilter {
     }
 
     /**
-     * Each weight vector loaded once for the three channels, whose three chains of multiply-adds
-     * also keep the core busy while each waits for its previous result.
+     * Three or four channels from their interleaved samples (R, G, B[, A] per source pixel, as the
+     * vertical pass leaves them), written interleaved from {@code out[o]}. Each weight vector is
+     * loaded once for every channel, whose chains of multiply-adds also keep the core busy while
+     * each waits for its previous result.
      */
     @Override
-    public void filterRgb(float[] r, float[] gr, float[] b, byte[] out, int o) {
+    public void filterPixels(float[] p, int channels, byte[] out, int o) {
+        boolean alpha = channels == 4;
         float[] m = matrix;
-        int[] red = lane;
-        int[] green = lane2;
-        int[] blue = lane3;
         for (int g = 0; g < base.length; g++) {
-            FloatVector sr = FloatVector.broadcast(SPECIES, 0.5f);
-            FloatVector sg = sr;
-            FloatVector sb = sr;
-            int s = base[g];
-            for (int i = 0, at = offset[g], end = span[g]; i < end; i++, at += LANES) {
+            FloatVector s0 = FloatVector.broadcast(SPECIES, 0.5f);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            int at = offset[g];
+            for (int i = base[g] * channels, end = i + span[g] * channels; i < end; i += channels, at += LANES) {
                 FloatVector w = FloatVector.fromArray(SPECIES, m, at);
-                sr = w.fma(FloatVector.broadcast(SPECIES, r[s + i]), sr);
-                sg = w.fma(FloatVector.broadcast(SPECIES, gr[s + i]), sg);
-                sb = w.fma(FloatVector.broadcast(SPECIES, b[s + i]), sb);
+                s0 = w.fma(FloatVector.broadcast(SPECIES, p[i]), s0);
+                s1 = w.fma(FloatVector.broadcast(SPECIES, p[i + 1]), s1);
+                s2 = w.fma(FloatVector.broadcast(SPECIES, p[i + 2]), s2);
+                if (alpha) {
+                    s3 = w.fma(FloatVector.broadcast(SPECIES, p[i + 3]), s3);
+                }
             }
-            ((IntVector) sr.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(red, 0);
-            ((IntVector) sg.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(green, 0);
-            ((IntVector) sb.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(blue, 0);
+            toBytes(s0, lane);
+            toBytes(s1, lane2);
+            toBytes(s2, lane3);
+            if (alpha) {
+                toBytes(s3, lane4);
+            }
             int count = Math.min(LANES, outputs - g * LANES);
-            for (int j = 0; j < count; j++, o += 3) {
-                out[o] = (byte) red[j];
-                out[o + 1] = (byte) green[j];
-                out[o + 2] = (byte) blue[j];
+            for (int j = 0; j < count; j++, o += channels) {
+                out[o] = (byte) lane[j];
+                out[o + 1] = (byte) lane2[j];
+                out[o + 2] = (byte) lane3[j];
+                if (alpha) {
+                    out[o + 3] = (byte) lane4[j];
+                }
             }
         }
+    }
+
+    /** The sums clamped to 0-255 and truncated (each began at 0.5, so rounded), into {@code values}. */
+    private static void toBytes(FloatVector sums, int[] values) {
+        ((IntVector) sums.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(values, 0);
     }
 
     @Override
@@ -161,8 +177,7 @@ final class VectorRows implements RowFilter {
             if (i < span[g]) {
                 sum = FloatVector.fromArray(SPECIES, m, at).fma(FloatVector.broadcast(SPECIES, samples[s + i]), sum);
             }
-            sum = sum.add(odd);
-            ((IntVector) sum.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(values, 0);
+            toBytes(sum.add(odd), values);
             int count = Math.min(LANES, outputs - g * LANES);
             for (int j = 0; j < count; j++, o += step) {
                 out[o] = (byte) values[j];

@@ -55,7 +55,8 @@ class KernelTest {
      */
     @ParameterizedTest(name = "{0} -> {1} down, {2} channels, vector path {3}")
     @CsvSource({"40, 40, 1, true", "40, 31, 1, true", "40, 20, 3, true", "40, 20, 1, false", "97, 13, 1, true",
-            "97, 13, 3, false", "200, 9, 1, true", "7, 5, 1, true"})
+            "97, 13, 3, false", "200, 9, 1, true", "7, 5, 1, true", "40, 20, 4, true", "97, 13, 4, false",
+            "3, 2, 3, true"})
     void verticalPassMatchesTheWeightsInDoublePrecision(int in, int out, int channels, boolean simd) {
         Random random = new Random(in * 31L + out * 7L + channels);
         int width = 37;
@@ -71,15 +72,17 @@ class KernelTest {
     /**
      * Every unrolled horizontal loop (8, 10, 12, 14, 16, 20 and 24 taps) and the vector path
      * (with its bytes-to-floats step for one channel, here over every byte value and rows shorter
-     * than a vector) against the same weights applied in double precision, for one and three
-     * channels (no alpha, so no premultiplying): within one level.
+     * than a vector) against the same weights applied in double precision, for one, three and four
+     * channels (three and four stay interleaved on the vector path; no premultiplying here):
+     * within one level.
      */
     @ParameterizedTest(name = "{0} -> {1} across, {2} channels, vector path {3}")
     @CsvSource({"300, 290, 1, false", "300, 290, 3, false", "300, 230, 1, false", "300, 200, 1, false",
             "300, 200, 3, false", "300, 180, 3, false", "300, 160, 1, false", "300, 140, 3, false",
             "300, 120, 1, false", "300, 100, 1, false", "300, 80, 1, false", "31, 20, 3, false",
             "300, 290, 1, true", "300, 200, 1, true", "300, 200, 3, true", "300, 140, 3, true", "300, 80, 1, true",
-            "31, 20, 3, true", "5, 3, 1, true", "300, 299, 1, true"})
+            "31, 20, 3, true", "5, 3, 1, true", "300, 299, 1, true", "300, 200, 4, true", "300, 140, 4, true",
+            "31, 20, 4, true", "300, 200, 4, false", "5, 3, 3, true"})
     void horizontalPassesMatchTheWeightsInDoublePrecision(int in, int out, int channels, boolean simd) {
         if (simd) {
             assertThat(Simd.enabled()).as("the tests run with --add-modules=jdk.incubator.vector").isTrue();
