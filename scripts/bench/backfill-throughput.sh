@@ -100,7 +100,7 @@ kill "$server"; wait "$server" 2>/dev/null || true; server=""
 mapfile -t all < <(find "$photos" -name 'photo-*.jpg' | sort)
 step=$(( count / sample > 0 ? count / sample : 1 ))
 picked=(); for ((i = 0; i < count && ${#picked[@]} < sample; i += step)); do picked+=("${all[$i]}"); done
-bench() { "$root/resizer" bench --renditions 320,1000,2048 --quality 80 --warmup 1 --rounds 2 "$@"; }
+bench() { "$root/resizer" bench --renditions 320,1000,2048 --quality 80 --warmup 1 --warmup-seconds 0 --rounds 2 "$@"; }
 mean_rate() { awk -F'\t' '$3 ~ / ms$/ { sum += $3 + 0; n++ } END { printf "%.3f", 1000 * n / sum }'; }
 one=$( (bench "${picked[@]}"; times > "$work/bench.times") | mean_rate)
 bench_cpu=$(children_cpu "$work/bench.times")
