@@ -57,8 +57,9 @@ final class FrameHeaders {
         if (height == 0) {
             throw new UnsupportedJpegException("a frame header without height (set later by DNL) is not decoded here");
         }
-        need(width > 0 && count > 0 && length >= 6 + 3 * count, "frame header (SOF) declares width " + width
-                + " and " + count + " components");
+        if (!(width > 0 && count > 0 && length >= 6 + 3 * count)) {
+            throw damaged("frame header (SOF) declares width " + width + " and " + count + " components");
+        }
         if (count != 1 && count != 3 && count != 4) {
             throw new UnsupportedJpegException(count + "-component images are not decoded here");
         }
@@ -68,8 +69,9 @@ final class FrameHeaders {
             int h = count == 1 ? 1 : (d[p + 1] & 0xFF) >> 4;
             int v = count == 1 ? 1 : d[p + 1] & 15;
             int tq = d[p + 2] & 0xFF;
-            need(h >= 1 && h <= 4 && v >= 1 && v <= 4 && tq < 4, "component " + i + " has sampling "
-                    + h + "x" + v + " and quantisation table " + tq);
+            if (!(h >= 1 && h <= 4 && v >= 1 && v <= 4 && tq < 4)) {
+                throw damaged("component " + i + " has sampling " + h + "x" + v + " and quantisation table " + tq);
+            }
             components[i] = new Frame.Component(d[p] & 0xFF, i, h, v, tq);
         }
         return new Frame(width, height, progressive, components);
@@ -81,18 +83,24 @@ final class FrameHeaders {
             need(at + 17 <= end, "Huffman table (DHT) is too short");
             int kind = (d[at] & 0xFF) >> 4;
             int slot = d[at] & 15;
-            need(kind <= 1 && slot < 4, "Huffman table (DHT) has class " + kind + " and slot " + slot);
+            if (!(kind <= 1 && slot < 4)) {
+                throw damaged("Huffman table (DHT) has class " + kind + " and slot " + slot);
+            }
             int[] counts = new int[16];
             int total = 0;
             for (int i = 0; i < 16; i++) {
                 counts[i] = d[at + 1 + i] & 0xFF;
                 total += counts[i];
             }
-            need(total <= 256 && at + 17 + total <= end, "Huffman table (DHT) declares " + total + " codes");
+            if (!(total <= 256 && at + 17 + total <= end)) {
+                throw damaged("Huffman table (DHT) declares " + total + " codes");
+            }
             int[] symbols = new int[total];
             for (int i = 0; i < total; i++) {
                 symbols[i] = d[at + 17 + i] & 0xFF;
-                need(kind == 1 || symbols[i] <= 15, "DC Huffman table (DHT) has a value size of " + symbols[i]);
+                if (!(kind == 1 || symbols[i] <= 15)) {
+                    throw damaged("DC Huffman table (DHT) has a value size of " + symbols[i]);
+                }
             }
             HuffmanTable table = new HuffmanTable(counts, symbols, kind == 0);
             (kind == 0 ? dc : ac)[slot] = table;
@@ -106,8 +114,10 @@ final class FrameHeaders {
             int precision = (d[at] & 0xFF) >> 4;
             int slot = d[at] & 15;
             int size = precision == 0 ? 64 : 128;
-            need(precision <= 1 && slot < 4 && at + 1 + size <= end, "quantisation table (DQT) slot " + slot
-                    + " with precision " + precision + " does not fit its segment");
+            if (!(precision <= 1 && slot < 4 && at + 1 + size <= end)) {
+                throw damaged("quantisation table (DQT) slot " + slot + " with precision " + precision
+                        + " does not fit its segment");
+            }
             int[] table = new int[64];
             for (int k = 0; k < 64; k++) {
                 table[NATURAL[k]] = precision == 0 ? d[at + 1 + k] & 0xFF : u16(d, at + 1 + 2 * k);
@@ -120,8 +130,9 @@ final class FrameHeaders {
     static Scan readScan(byte[] d, int at, int length, Frame frame, HuffmanTable[] dcTables,
                          HuffmanTable[] acTables, int dataStart) {
         int count = length >= 1 ? d[at] & 0xFF : 0;
-        need(count >= 1 && count <= 4 && length >= 4 + 2 * count,
-                "scan header (SOS) declares " + count + " components");
+        if (!(count >= 1 && count <= 4 && length >= 4 + 2 * count)) {
+            throw damaged("scan header (SOS) declares " + count + " components");
+        }
         Frame.Component[] components = new Frame.Component[count];
         HuffmanTable[] dc = new HuffmanTable[count];
         HuffmanTable[] ac = new HuffmanTable[count];
@@ -143,8 +154,10 @@ final class FrameHeaders {
             ah = 0;
             al = 0;
         }
-        need(ss <= se && se <= 63 && (ss > 0 || se == 0 || !frame.progressive) && al <= 13,
-                "scan header (SOS) has spectral band " + ss + ".." + se + " and approximation " + ah + "/" + al);
+        if (!(ss <= se && se <= 63 && (ss > 0 || se == 0 || !frame.progressive) && al <= 13)) {
+            throw damaged("scan header (SOS) has spectral band " + ss + ".." + se + " and approximation " + ah + "/"
+                    + al);
+        }
         return new Scan(components, dc, ac, ss, se, ah, al, dataStart);
     }
 
@@ -159,8 +172,16 @@ final class FrameHeaders {
 
     private static void need(boolean ok, String problem) {
         if (!ok) {
-            throw new CorruptImageException("JPEG: " + problem + "; the file is damaged");
+            throw damaged(problem);
         }
+    }
+
+    /**
+     * For checks whose message is built from values: those test first and build it only on failure,
+     * since some run for every table entry of every file.
+     */
+    private static CorruptImageException damaged(String problem) {
+        return new CorruptImageException("JPEG: " + problem + "; the file is damaged");
     }
 
     private static int u16(byte[] d, int at) {
