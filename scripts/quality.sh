@@ -26,7 +26,20 @@ for f in "$@"; do
   if /usr/bin/python3 -c 'import sys; from PIL import Image; p = Image.open(sys.argv[1]).info.get("icc_profile") or b""; sys.exit(0 if p and b"sRGB" not in p else 1)' "$f"; then
     export=(--export-profile srgb)
   fi
-  vips thumbnail "$f" "$work/$stem-ref.png" "$size" --size down "${export[@]}"
+  if [[ "$f" == *.webp ]]; then
+    # libvips thumbnail loads a WebP through libwebp's own scaler straight at the final size: its
+    # output is libwebp's box average rather than Lanczos3 (and 1000x562 where rounding gives 563).
+    # The reference for WebP is therefore libvips resize, Lanczos3, on the full decode, to the
+    # size Pillow and the resizer round to.
+    read -r w h < <(vipsheader -f width "$f" | tr '\n' ' '; vipsheader -f height "$f")
+    read -r hs vs < <(/usr/bin/python3 -c 'import sys, math
+w, h, s = map(int, sys.argv[1:]); k = s / max(w, h)
+tw, th = (s, max(1, math.floor(h * k + 0.5))) if w >= h else (max(1, math.floor(w * k + 0.5)), s)
+print(tw / w, th / h)' "$w" "$h" "$size")
+    vips resize "$f" "$work/$stem-ref.png" "$hs" --vscale "$vs" --kernel lanczos3
+  else
+    vips thumbnail "$f" "$work/$stem-ref.png" "$size" --size down "${export[@]}"
+  fi
   ext=png; [ "$format" = jpeg ] && ext=jpg
   /usr/bin/python3 - "$f" "$work/$stem-ref.png" "$work/ours/$name/$stem.$ext" "$size" "$name" <<'PY'
 import io, sys

@@ -128,13 +128,17 @@ class WebpRenditionTest {
         ImageInfo info = ImageProbe.probe(source);
 
         Decoded full = new NativeWebpDecoder().decode(source, info, 400, 300);
-        Decoded shrunk = new NativeWebpDecoder().decode(source, info, 100, 75);
+        Decoded shrunk = new NativeWebpDecoder().decode(source, info, 90, 67);
+        Decoded unshrunk = new NativeWebpDecoder().decode(source, info, 240, 180);
 
         assertThat(full.pixels().width()).isEqualTo(400);
-        assertThat(shrunk.pixels().width()).isEqualTo(100);
-        assertThat(shrunk.pixels().height()).isEqualTo(75);
+        // A third more than 90x67 leaves room for a factor of 3 (133x100); a third more than 240x180
+        // leaves room for 1.25, below the least factor of 1.5: no shrink.
+        assertThat(shrunk.pixels().width()).isEqualTo(133);
+        assertThat(shrunk.pixels().height()).isEqualTo(100);
+        assertThat(unshrunk.pixels().width()).isEqualTo(400);
         BufferedImage fromShrunk = Rasters.toImage(shrunk.pixels());
-        assertThat(Similarity.psnr(fromShrunk, Similarity.areaDownscale(Rasters.toImage(full.pixels()), 100, 75)))
+        assertThat(Similarity.psnr(fromShrunk, Similarity.areaDownscale(Rasters.toImage(full.pixels()), 133, 100)))
                 .isGreaterThan(30);
     }
 
