@@ -1,6 +1,7 @@
 package dev.s3resizer.core.jpeg.encode;
 
 import dev.s3resizer.core.Rendition;
+import dev.s3resizer.core.TimeBudget;
 import dev.s3resizer.core.encode.Encoder;
 import dev.s3resizer.core.encode.ImageIoJpegEncoder;
 import dev.s3resizer.core.pixels.Indexed;
@@ -11,7 +12,8 @@ import dev.s3resizer.core.pixels.YccPlanes;
  * Baseline JPEG in pure Java, about four times as fast as the JDK's writer at the same quality
  * and size: JFIF YCbCr with 4:2:0 chroma (or one gray component), float AAN DCT, libjpeg's
  * quality scaling and optimised Huffman tables, and no metadata at all. Progressive renditions go
- * to {@link ImageIoJpegEncoder}. Thread-safe; scratch arrays are kept per thread.
+ * to {@link ImageIoJpegEncoder}. Checks the thread's {@link TimeBudget} once an MCU row, so that
+ * the budget bounds encoding too. Thread-safe; scratch arrays are kept per thread.
  *
  * <p>{@code byte[] jpeg = new JpegEncoder().encode(pixels, rendition);}
  */
@@ -108,6 +110,7 @@ public final class JpegEncoder implements Encoder {
         SymbolBuffer symbols = ws.symbols;
         byte[] strip = source.indexed() != null ? ws.strip(16 * width * 3) : null;
         for (int r = 0, rows = (height + 15) / 16; r < rows; r++) {
+            TimeBudget.check();
             if (source.planes() != null) {
                 YCbCrRows.planes(source.planes(), r, row);
             } else if (strip != null) {
@@ -152,6 +155,7 @@ public final class JpegEncoder implements Encoder {
         BlockRow row = ws.blocks;
         row.fit((pixels.width() + 7) / 8);
         for (int r = 0, rows = (pixels.height() + 7) / 8; r < rows; r++) {
+            TimeBudget.check();
             YCbCrRows.gray(pixels.data(), pixels.width(), pixels.height(), r, row);
             row.transform();
             row.quantise(quant.lumaMultipliers(), 0, row.blocks);
