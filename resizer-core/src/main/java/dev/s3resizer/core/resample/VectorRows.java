@@ -6,6 +6,10 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The horizontal pass on SIMD lanes, one output per lane: a group of {@link #LANES} neighbouring
  * outputs reads one run of source samples, and each of those samples, broadcast to every lane,
@@ -34,6 +38,8 @@ final class VectorRows implements RowFilter {
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_64;
     private static final int PARTS = BYTES.length() / LANES;
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
+    /** Four output bytes at once, little-endian: the low byte first. */
+    private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int outputs;
     /** Per group: its first source sample (from the kernel's first source), how many it reads, where its matrix starts. */
@@ -43,9 +49,6 @@ final class VectorRows implements RowFilter {
     /** Per group, per source sample of its run, {@link #LANES} weights: one per output of the group. */
     private final float[] matrix;
     private final int[] lane = new int[LANES];
-    private final int[] lane2 = new int[LANES];
-    private final int[] lane3 = new int[LANES];
-    private final int[] lane4 = new int[LANES];
 
     private VectorRows(int outputs, int[] base, int[] span, int[] offset, float[] matrix) {
         this.outputs = outputs;
@@ -134,27 +137,40 @@ final class VectorRows implements RowFilter {
                     s3 = w.fma(FloatVector.broadcast(SPECIES, p[i + 3]), s3);
                 }
             }
-            toBytes(s0, lane);
-            toBytes(s1, lane2);
-            toBytes(s2, lane3);
-            if (alpha) {
-                toBytes(s3, lane4);
-            }
+            // The channels packed into one int a pixel (R in the low byte), stored once as a vector:
+            // not a vector store per channel, each read back lane by lane.
+            IntVector packed = levels(s0).or(levels(s1).lanewise(VectorOperators.LSHL, 8))
+                    .or(levels(s2).lanewise(VectorOperators.LSHL, 16));
             int count = Math.min(LANES, outputs - g * LANES);
+            if (alpha) {
+                packed = packed.or(levels(s3).lanewise(VectorOperators.LSHL, 24));
+                if (count == LANES) {
+                    packed.reinterpretAsBytes().intoArray(out, o);
+                    o += 4 * LANES;
+                    continue;
+                }
+            }
+            packed.intoArray(lane, 0);
             for (int j = 0; j < count; j++, o += channels) {
-                out[o] = (byte) lane[j];
-                out[o + 1] = (byte) lane2[j];
-                out[o + 2] = (byte) lane3[j];
-                if (alpha) {
-                    out[o + 3] = (byte) lane4[j];
+                int pixel = lane[j];
+                if (!alpha && o + 4 <= out.length) {
+                    // Four bytes: the fourth is the next pixel's first, which is written after this.
+                    PIXEL.set(out, o, pixel);
+                } else {
+                    out[o] = (byte) pixel;
+                    out[o + 1] = (byte) (pixel >> 8);
+                    out[o + 2] = (byte) (pixel >> 16);
+                    if (alpha) {
+                        out[o + 3] = (byte) (pixel >>> 24);
+                    }
                 }
             }
         }
     }
 
-    /** The sums clamped to 0-255 and truncated (each began at 0.5, so rounded), into {@code values}. */
-    private static void toBytes(FloatVector sums, int[] values) {
-        ((IntVector) sums.max(0f).min(255f).convert(VectorOperators.F2I, 0)).intoArray(values, 0);
+    /** The sums clamped to 0-255 and truncated (each began at 0.5, so rounded). */
+    private static IntVector levels(FloatVector sums) {
+        return (IntVector) sums.max(0f).min(255f).convert(VectorOperators.F2I, 0);
     }
 
     @Override
@@ -177,8 +193,15 @@ final class VectorRows implements RowFilter {
             if (i < span[g]) {
                 sum = FloatVector.fromArray(SPECIES, m, at).fma(FloatVector.broadcast(SPECIES, samples[s + i]), sum);
             }
-            toBytes(sum.add(odd), values);
+            IntVector levels = levels(sum.add(odd));
             int count = Math.min(LANES, outputs - g * LANES);
+            if (step == 1 && count == BYTES.length()) {
+                // A whole group of a one-channel row: narrowed to bytes and stored at once.
+                levels.convertShape(VectorOperators.I2B, BYTES, 0).reinterpretAsBytes().intoArray(out, o);
+                o += count;
+                continue;
+            }
+            levels.intoArray(values, 0);
             for (int j = 0; j < count; j++, o += step) {
                 out[o] = (byte) values[j];
             }
