@@ -31,10 +31,18 @@ final class RgbLanes {
     private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class,
             VectorShape.forBitSize(Math.max(64, LANES * 8)));
     private static final int PARTS = BYTES.length() / LANES;
-    /** Per channel: which lanes its second and its third int vector give, then where each pixel's sample sits. */
-    private static final VectorMask<Integer>[] SECOND = masks(1);
-    private static final VectorMask<Integer>[] THIRD = masks(2);
-    private static final VectorShuffle<Integer>[] PIXELS = pixelShuffles();
+    /** Per channel: which lanes the second and the third int vector give, then where each pixel's sample sits. */
+    private static final VectorMask<Integer> R_SECOND = mask(0, 1);
+    private static final VectorMask<Integer> R_THIRD = mask(0, 2);
+    private static final VectorShuffle<Integer> R_PIXELS = pixelOrder(0);
+    private static final VectorMask<Integer> G_SECOND = mask(1, 1);
+    private static final VectorMask<Integer> G_THIRD = mask(1, 2);
+    private static final VectorShuffle<Integer> G_PIXELS = pixelOrder(1);
+    private static final VectorMask<Integer> B_SECOND = mask(2, 1);
+    private static final VectorMask<Integer> B_THIRD = mask(2, 2);
+    private static final VectorShuffle<Integer> B_PIXELS = pixelOrder(2);
+    /** Lane {@code k} takes lane {@code k ^ 1}: the other pixel of its pair. */
+    private static final VectorShuffle<Integer> NEIGHBOURS = VectorShuffle.fromOp(INTS, k -> k ^ 1);
 
     private RgbLanes() {
     }
@@ -56,8 +64,10 @@ final class RgbLanes {
                 IntVector v0 = widened(b0, b1, b2, 3 * part);
                 IntVector v1 = widened(b0, b1, b2, 3 * part + 1);
                 IntVector v2 = widened(b0, b1, b2, 3 * part + 2);
-                pixels(channel(v0, v1, v2, 0), channel(v0, v1, v2, 1), channel(v0, v1, v2, 2), lines,
-                        x + part * LANES, add);
+                IntVector r = v0.blend(v1, R_SECOND).blend(v2, R_THIRD).rearrange(R_PIXELS);
+                IntVector g = v0.blend(v1, G_SECOND).blend(v2, G_THIRD).rearrange(G_PIXELS);
+                IntVector b = v0.blend(v1, B_SECOND).blend(v2, B_THIRD).rearrange(B_PIXELS);
+                pixels(r, g, b, lines, x + part * LANES, add);
             }
         }
         return n;
@@ -69,12 +79,10 @@ final class RgbLanes {
         return (IntVector) b.convertShape(VectorOperators.ZERO_EXTEND_B2I, INTS, i % PARTS);
     }
 
-    /** Channel {@code c} of the {@link #LANES} pixels whose samples are {@code v0}, {@code v1}, {@code v2}. */
-    private static IntVector channel(IntVector v0, IntVector v1, IntVector v2, int c) {
-        return v0.blend(v1, SECOND[c]).blend(v2, THIRD[c]).rearrange(PIXELS[c]);
-    }
-
-    /** Luma, level-shifted, and the chroma terms of pixels {@code x} onwards (see {@link ColourLines}). */
+    /**
+     * Luma, level-shifted, and the chroma terms of pixels {@code x} onwards (see {@link ColourLines});
+     * when {@code add}, also the Cb and Cr of their pixel pairs.
+     */
     private static void pixels(IntVector r, IntVector g, IntVector b, ColourLines lines, int x, boolean add) {
         IntVector y = r.mul(YCbCrRows.Y_R).add(g.mul(YCbCrRows.Y_G)).add(b.mul(YCbCrRows.Y_B));
         ((FloatVector) y.convert(VectorOperators.I2F, 0)).mul(YCbCrRows.Y_SCALE).sub(128f)
@@ -84,32 +92,31 @@ final class RgbLanes {
         if (add) {
             blue = blue.add(IntVector.fromArray(INTS, lines.blue, x));
             red = red.add(IntVector.fromArray(INTS, lines.red, x));
+            chroma(blue, YCbCrRows.CB_SCALE, lines.cb, x);
+            chroma(red, YCbCrRows.CR_SCALE, lines.cr, x);
         }
         blue.intoArray(lines.blue, x);
         red.intoArray(lines.red, x);
     }
 
-    @SuppressWarnings("unchecked")
-    private static VectorMask<Integer>[] masks(int source) {
-        VectorMask<Integer>[] m = new VectorMask[3];
-        for (int c = 0; c < 3; c++) {
-            boolean[] lanes = new boolean[LANES];
-            for (int k = 0; k < LANES; k++) {
-                int sample = 3 * k + c;
-                lanes[sample % LANES] = sample / LANES == source;
-            }
-            m[c] = VectorMask.fromArray(INTS, lanes, 0);
-        }
-        return m;
+    /** The sums of each pixel pair's two {@code sums} times {@code scale}, on both lanes of the pair. */
+    private static void chroma(IntVector sums, float scale, float[] out, int x) {
+        ((FloatVector) sums.add(sums.rearrange(NEIGHBOURS)).convert(VectorOperators.I2F, 0)).mul(scale)
+                .intoArray(out, x);
     }
 
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Integer>[] pixelShuffles() {
-        VectorShuffle<Integer>[] s = new VectorShuffle[3];
-        for (int c = 0; c < 3; c++) {
-            int channel = c;
-            s[c] = VectorShuffle.fromOp(INTS, k -> (3 * k + channel) % LANES);
+    /** Lanes of the int vector {@code source} (0, 1 or 2) that hold samples of channel {@code c}. */
+    private static VectorMask<Integer> mask(int c, int source) {
+        boolean[] lanes = new boolean[LANES];
+        for (int k = 0; k < LANES; k++) {
+            int sample = 3 * k + c;
+            lanes[sample % LANES] = sample / LANES == source;
         }
-        return s;
+        return VectorMask.fromArray(INTS, lanes, 0);
+    }
+
+    /** Lane {@code k} takes the lane that holds pixel k's sample of channel {@code c}. */
+    private static VectorShuffle<Integer> pixelOrder(int c) {
+        return VectorShuffle.fromOp(INTS, k -> (3 * k + c) % LANES);
     }
 }

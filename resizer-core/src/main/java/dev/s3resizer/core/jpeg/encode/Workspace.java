@@ -28,7 +28,7 @@ final class Workspace {
     /** False when this workspace holds so much memory that keeping it for the next image is not worth it. */
     boolean worthKeeping() {
         long bytes = blocks.lowMask.length * 64L * 8 + 4L * symbols.entries().length + out.length + strip.length
-                + 14L * lines.luma.length;
+                + 20L * lines.luma.length;
         return bytes <= KEEP_BYTES;
     }
 }

@@ -20,9 +20,9 @@ final class YCbCrRows {
     static final int Y_B = 7471;
     static final float Y_SCALE = 1f / 65536;
     /** Cb = (B - Y) / 1.772, on sums of four pixels with Y in 16-bit fixed point. */
-    private static final float CB_SCALE = (float) (0.5 / (1 - 0.114) / (4 * 65536));
+    static final float CB_SCALE = (float) (0.5 / (1 - 0.114) / (4 * 65536));
     /** Cr = (R - Y) / 1.402, likewise. */
-    private static final float CR_SCALE = (float) (0.5 / (1 - 0.299) / (4 * 65536));
+    static final float CR_SCALE = (float) (0.5 / (1 - 0.299) / (4 * 65536));
 
     private YCbCrRows() {
     }
@@ -71,10 +71,10 @@ final class YCbCrRows {
             int at = Math.min(mcuRow * 16 + r, height - 1) * width * 3;
             boolean second = (r & 1) == 1;
             lines.convert(rgb, at, width, 16 * columns, second);
-            copyRow(lines.luma, s, (r & 7) * 8, r < 8 ? 0 : 2 * columns, 2 * columns);
+            copyRow(lines.luma, 1, s, (r & 7) * 8, r < 8 ? 0 : 2 * columns, 2 * columns);
             if (second) {
-                copyChroma(lines.blue, CB_SCALE, s, r / 2 * 8, 4 * columns, columns);
-                copyChroma(lines.red, CR_SCALE, s, r / 2 * 8, 5 * columns, columns);
+                copyRow(lines.cb, 2, s, r / 2 * 8, 4 * columns, columns);
+                copyRow(lines.cr, 2, s, r / 2 * 8, 5 * columns, columns);
             }
         }
     }
@@ -185,25 +185,15 @@ final class YCbCrRows {
         }
     }
 
-    /** Samples {@code line[8 * b + j]} as sample {@code e + j} of blocks {@code first + b}, {@code b < blocks}. */
-    private static void copyRow(float[] line, float[][] s, int e, int first, int blocks) {
-        for (int j = 0; j < 8; j++) {
-            float[] t = s[e + j];
-            for (int b = 0; b < blocks; b++) {
-                t[first + b] = line[8 * b + j];
-            }
-        }
-    }
-
     /**
-     * Chroma from the sums of pixel pairs: {@code (sums[16 * b + 2 * j] + sums[16 * b + 2 * j + 1]) * scale}
-     * as sample {@code e + j} of blocks {@code first + b}, {@code b < blocks}.
+     * Samples {@code line[spacing * (8 * b + j)]} as sample {@code e + j} of blocks {@code first + b},
+     * {@code b < blocks}.
      */
-    private static void copyChroma(int[] sums, float scale, float[][] s, int e, int first, int blocks) {
+    private static void copyRow(float[] line, int spacing, float[][] s, int e, int first, int blocks) {
         for (int j = 0; j < 8; j++) {
             float[] t = s[e + j];
-            for (int b = 0, x = 2 * j; b < blocks; b++, x += 16) {
-                t[first + b] = (sums[x] + sums[x + 1]) * scale;
+            for (int b = 0, x = spacing * j; b < blocks; b++, x += 8 * spacing) {
+                t[first + b] = line[x];
             }
         }
     }
