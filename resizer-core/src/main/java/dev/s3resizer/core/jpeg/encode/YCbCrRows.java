@@ -10,24 +10,35 @@ import dev.s3resizer.core.pixels.YccPlanes;
  * box-averaged over 2x2 pixels for 4:2:0, or gray. Pixels past the right and bottom edges repeat
  * the last column and row, as libjpeg pads them.
  *
- * <p>{@code YCbCrRows.colour(rgb, width, height, mcuRow, blockRow);}
+ * <p>{@code YCbCrRows.colour(rgb, width, height, mcuRow, blockRow, simd ? lines : null);}
  */
 final class YCbCrRows {
 
-    private static final float Y_SCALE = 1f / 65536;
+    /** libjpeg's luma weights in 16-bit fixed point: 65536 times 0.299, 0.587 and 0.114. */
+    static final int Y_R = 19595;
+    static final int Y_G = 38470;
+    static final int Y_B = 7471;
+    static final float Y_SCALE = 1f / 65536;
     /** Cb = (B - Y) / 1.772, on sums of four pixels with Y in 16-bit fixed point. */
-    private static final float CB_SCALE = (float) (0.5 / (1 - 0.114) / (4 * 65536));
+    static final float CB_SCALE = (float) (0.5 / (1 - 0.114) / (4 * 65536));
     /** Cr = (R - Y) / 1.402, likewise. */
-    private static final float CR_SCALE = (float) (0.5 / (1 - 0.299) / (4 * 65536));
+    static final float CR_SCALE = (float) (0.5 / (1 - 0.299) / (4 * 65536));
 
     private YCbCrRows() {
     }
 
     /**
-     * Fills {@code row} from RGB rows {@code 16 * mcuRow} onwards. With {@code c} MCU columns its
-     * blocks are: upper luma 0 to 2c-1, lower luma 2c to 4c-1, Cb 4c to 5c-1, Cr 5c to 6c-1.
+     * Fills {@code row} from RGB rows {@code 16 * mcuRow} onwards: converted on SIMD lanes into
+     * {@code lanes} and copied into the blocks from there, or when {@code lanes} is null in the
+     * scalar loops straight into the blocks (the same samples; through lines, the scalar loop
+     * measured no faster). With {@code c} MCU columns the row's blocks are: upper luma 0 to 2c-1,
+     * lower luma 2c to 4c-1, Cb 4c to 5c-1, Cr 5c to 6c-1.
      */
-    static void colour(byte[] rgb, int width, int height, int mcuRow, BlockRow row) {
+    static void colour(byte[] rgb, int width, int height, int mcuRow, BlockRow row, ColourLines lanes) {
+        if (lanes != null) {
+            viaLines(rgb, width, height, mcuRow, row, lanes);
+            return;
+        }
         int stride = width * 3;
         int columns = row.blocks / 6;
         int inside = width / 16;
@@ -45,6 +56,26 @@ final class YCbCrRows {
             for (int m = inside; m < columns; m++) {
                 mcuPair(rgb, upper + m * 48, lower + m * 48, width - 1 - m * 16, s, r, luma + 2 * m, 4 * columns + m,
                         5 * columns + m, pair * 8);
+            }
+        }
+    }
+
+    /**
+     * Each pixel row converted whole into {@code lines}, then its luma, and after the second row
+     * of a pair the pair's chroma, copied into the blocks.
+     */
+    private static void viaLines(byte[] rgb, int width, int height, int mcuRow, BlockRow row, ColourLines lines) {
+        int columns = row.blocks / 6;
+        float[][] s = row.samples;
+        lines.fit(16 * columns);
+        for (int r = 0; r < 16; r++) {
+            int at = Math.min(mcuRow * 16 + r, height - 1) * width * 3;
+            boolean second = (r & 1) == 1;
+            lines.convert(rgb, at, width, 16 * columns, second);
+            copyRow(lines.luma, 1, s, (r & 7) * 8, r < 8 ? 0 : 2 * columns, 2 * columns);
+            if (second) {
+                copyRow(lines.cb, 2, s, r / 2 * 8, 4 * columns, columns);
+                copyRow(lines.cr, 2, s, r / 2 * 8, 5 * columns, columns);
             }
         }
     }
@@ -155,8 +186,21 @@ final class YCbCrRows {
         }
     }
 
-    /** Y in 16-bit fixed point: 65536 times 0.299 R + 0.587 G + 0.114 B. */
-    private static int luma(int r, int g, int b) {
-        return 19595 * r + 38470 * g + 7471 * b;
+    /**
+     * Samples {@code line[spacing * (8 * b + j)]} as sample {@code e + j} of blocks {@code first + b},
+     * {@code b < blocks}.
+     */
+    private static void copyRow(float[] line, int spacing, float[][] s, int e, int first, int blocks) {
+        for (int j = 0; j < 8; j++) {
+            float[] t = s[e + j];
+            for (int b = 0, x = spacing * j; b < blocks; b++, x += 8 * spacing) {
+                t[first + b] = line[x];
+            }
+        }
+    }
+
+    /** Y in 16-bit fixed point: 65536 times 0.299 R + 0.587 G + 0.114 B (libjpeg's weights). */
+    static int luma(int r, int g, int b) {
+        return Y_R * r + Y_G * g + Y_B * b;
     }
 }
