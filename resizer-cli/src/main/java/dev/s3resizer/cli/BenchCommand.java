@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
         mixinStandardHelpOptions = true,
         description = {
             "Times the real pipeline (ImageResizer.render) per file, in-process on one thread: "
-                + "first --warmup untimed rounds over all files (and more until --warmup-seconds have passed), then the mean "
-                + "wall time of --rounds timed rounds.",
+                + "first --warmup untimed rounds over all files (and more until --warmup-seconds have passed), then per file "
+                + "a garbage collection and the mean wall time of --rounds timed rounds.",
             "Renditions: fit inside SIZE x SIZE (or each box of --renditions, from one decode), JPEG quality 75, "
                 + "no upscaling: the job peers.sh gives Pillow and libvips.",
             "Output, tab-separated like peers.sh: resizer, FILE, N.N ms, WxH, N B. With several renditions, the "
@@ -115,6 +115,8 @@ final class BenchCommand implements Callable<Integer> {
             return "resizer\t" + name + "\tfailed: " + failures.get(file);
         }
         List<RenditionResult> results = null;
+        // A collection first, so that the garbage of the files before is not collected in this one's time.
+        System.gc();
         long start = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
             results = renderOrRecord(resizer, file, bytes, wanted, failures, heap);
