@@ -63,6 +63,103 @@ class HuffmanTableTest {
         assertThat(bits(HuffmanTable.optimal(freq), freq)).isLessThanOrEqualTo(bits(HuffmanTable.standard(1), freq));
     }
 
+    /**
+     * The same table as libjpeg's jpeg_gen_optimal_table (JPEG K.2 as written: a scan for the two
+     * rarest nodes at every merge, ties to the larger symbol), on counts with many ties, sparse and
+     * dense: the heap must give the same code lengths and order, so the same files.
+     */
+    @Test
+    void sameTableAsTheScanningProcedureOfK2() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int round = 0; round < 300; round++) {
+            int[] freq = new int[256];
+            int used = 1 + random.nextInt(256);
+            int spread = 1 + random.nextInt(round % 3 == 0 ? 4 : 100_000);
+            for (int i = 0; i < used; i++) {
+                freq[random.nextInt(256)] = 1 + random.nextInt(spread);
+            }
+            HuffmanTable table = HuffmanTable.optimal(freq);
+            HuffmanTable reference = scanningK2(freq);
+            assertThat(table.counts()).as("round %d", round).containsExactly(reference.counts());
+            assertThat(table.symbols()).as("round %d", round).containsExactly(reference.symbols());
+        }
+    }
+
+    /** Figures K.1 to K.4 as libjpeg codes them, with 300 code lengths allowed before the limit. */
+    private static HuffmanTable scanningK2(int[] frequencies) {
+        long[] freq = new long[257];
+        for (int s = 0; s < 256; s++) {
+            freq[s] = frequencies[s];
+        }
+        freq[256] = 1;
+        int[] size = new int[257];
+        int[] others = new int[257];
+        Arrays.fill(others, -1);
+        while (true) {
+            int c1 = -1;
+            int c2 = -1;
+            for (int i = 0; i <= 256; i++) {
+                if (freq[i] > 0 && (c1 < 0 || freq[i] <= freq[c1])) {
+                    c1 = i;
+                }
+            }
+            for (int i = 0; i <= 256; i++) {
+                if (freq[i] > 0 && i != c1 && (c2 < 0 || freq[i] <= freq[c2])) {
+                    c2 = i;
+                }
+            }
+            if (c2 < 0) {
+                break;
+            }
+            freq[c1] += freq[c2];
+            freq[c2] = 0;
+            size[c1]++;
+            while (others[c1] >= 0) {
+                c1 = others[c1];
+                size[c1]++;
+            }
+            others[c1] = c2;
+            size[c2]++;
+            while (others[c2] >= 0) {
+                c2 = others[c2];
+                size[c2]++;
+            }
+        }
+        int[] bits = new int[301];
+        for (int s = 0; s <= 256; s++) {
+            if (size[s] > 0) {
+                bits[size[s]]++;
+            }
+        }
+        for (int i = 300; i > 16; i--) {
+            while (bits[i] > 0) {
+                int j = i - 2;
+                while (bits[j] == 0) {
+                    j--;
+                }
+                bits[i] -= 2;
+                bits[i - 1]++;
+                bits[j + 1] += 2;
+                bits[j]--;
+            }
+        }
+        int last = 16;
+        while (bits[last] == 0) {
+            last--;
+        }
+        bits[last]--;
+        int[] symbols = new int[256];
+        int n = 0;
+        for (int length = 1; length <= 300; length++) {
+            for (int s = 0; s < 256; s++) {
+                if (size[s] == length) {
+                    symbols[n++] = s;
+                }
+            }
+        }
+        return new HuffmanTable(Arrays.copyOfRange(bits, 1, 17), Arrays.copyOf(symbols, n));
+    }
+
     private static long bits(HuffmanTable table, int[] freq) {
         int[] codes = table.codes();
         long total = 0;
