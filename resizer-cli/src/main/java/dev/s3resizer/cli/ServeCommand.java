@@ -4,6 +4,7 @@ import dev.s3resizer.cli.dashboard.Activities;
 import dev.s3resizer.cli.dashboard.ActivityLog;
 import dev.s3resizer.cli.dashboard.DashboardApi;
 import dev.s3resizer.cli.dashboard.DashboardServer;
+import dev.s3resizer.core.warmup.VectorWarmUp;
 import dev.s3resizer.local.LocalS3Options;
 import dev.s3resizer.local.LocalS3Server;
 import dev.s3resizer.local.LocalSqsServer;
@@ -121,6 +122,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ResizerConfig cfg = ConfigLoader.load(config, System.getenv());
+        VectorWarmUp.start();
         LocalS3Options options = LocalS3Options.defaults().withPort(port).withDataDir(data)
                 .withCredentials(accessKey, secretKey)
                 .withBuckets(List.of(cfg.source().bucket(), cfg.destination().bucket()).stream().distinct().toList());

@@ -1,5 +1,6 @@
 package dev.s3resizer.cli;
 
+import dev.s3resizer.core.warmup.VectorWarmUp;
 import dev.s3resizer.service.storage.AwsClientSettings;
 import dev.s3resizer.worker.QueueWorker;
 import dev.s3resizer.worker.SqsClients;
@@ -54,6 +55,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        VectorWarmUp.start();
         URI sqsUri = sqsEndpoint != null ? sqsEndpoint
                 : AwsClientSettings.endpointFromEnvironment(System.getenv(), "SQS");
         WorkerOptions workerOptions = WorkerOptions.defaults(queueUrl)
