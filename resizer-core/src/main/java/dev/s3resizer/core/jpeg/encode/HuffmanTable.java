@@ -173,8 +173,11 @@ record HuffmanTable(int[] counts, int[] symbols) {
         }
     }
 
-    /** Moves codes longer than 16 bits up the tree (K.2, figure K.3), then drops the reserved code. */
-    private static void limitTo16(int[] bits) {
+    /**
+     * Moves codes longer than 16 bits up the tree (K.2, figure K.3), then drops the reserved code.
+     * {@code bits[length]} counts the codes of each length up to {@link #MAX_DEPTH}.
+     */
+    static void limitTo16(int[] bits) {
         for (int i = MAX_DEPTH; i > 16; i--) {
             while (bits[i] > 0) {
                 int j = i - 2;

@@ -85,7 +85,10 @@ class HuffmanTableTest {
         }
     }
 
-    /** Figures K.1 to K.4 as libjpeg codes them, with 300 code lengths allowed before the limit. */
+    /**
+     * Figures K.1 and K.4 as libjpeg codes them (the rarest nodes found by scanning), with 300
+     * code lengths allowed before the limit; the limit itself (K.3) is the table's own.
+     */
     private static HuffmanTable scanningK2(int[] frequencies) {
         long[] freq = new long[257];
         for (int s = 0; s < 256; s++) {
@@ -131,23 +134,7 @@ class HuffmanTableTest {
                 bits[size[s]]++;
             }
         }
-        for (int i = 300; i > 16; i--) {
-            while (bits[i] > 0) {
-                int j = i - 2;
-                while (bits[j] == 0) {
-                    j--;
-                }
-                bits[i] -= 2;
-                bits[i - 1]++;
-                bits[j + 1] += 2;
-                bits[j]--;
-            }
-        }
-        int last = 16;
-        while (bits[last] == 0) {
-            last--;
-        }
-        bits[last]--;
+        HuffmanTable.limitTo16(bits);
         int[] symbols = new int[256];
         int n = 0;
         for (int length = 1; length <= 300; length++) {
