@@ -67,49 +67,46 @@ public record Indexed(int width, int height, byte[] indexes, byte[] palette, int
 
     /**
      * Rows {@code first} to {@code first + count - 1} as {@link #channels}-channel samples from
-     * {@code out[0]}; rows past the bottom repeat the last one (an encoder's padding).
+     * {@code out[0]}; rows past the bottom repeat the last one (an encoder's padding). With three
+     * channels the very last pixel is written byte by byte, so {@code out} needs no byte to spare.
      */
     public void expandRows(int first, int count, byte[] out) {
-        int c = channels;
-        if (c == 3) {
-            expandRgbRows(first, count, out);
-            return;
-        }
-        for (int r = 0, o = 0; r < count; r++) {
+        int[] packed = packedEntries();
+        int rowBytes = width * channels;
+        for (int r = 0; r < count; r++) {
             int at = Math.min(first + r, height - 1) * width;
-            for (int x = 0; x < width; x++, o += c) {
-                int e = (indexes[at + x] & 0xFF) << 2;
+            boolean lastRgb = channels == 3 && r == count - 1;
+            expandRun(packed, at, lastRgb ? width - 1 : width, out, r * rowBytes);
+            if (lastRgb) {
+                int e = (indexes[at + width - 1] & 0xFF) << 2;
+                int o = r * rowBytes + 3 * (width - 1);
                 out[o] = palette[e];
                 out[o + 1] = palette[e + 1];
                 out[o + 2] = palette[e + 2];
-                if (c == 4) {
-                    out[o + 3] = palette[e + 3];
-                }
             }
         }
     }
 
-    /**
-     * Opaque rows, each pixel written as one little-endian int store of its entry: the fourth byte
-     * lands on the next pixel, which overwrites it, so the very last pixel is written byte by byte.
-     */
-    private void expandRgbRows(int first, int count, byte[] out) {
+    /** Each palette entry as one little-endian int (R in the low byte, then G, B, A), for {@link #expandRun}. */
+    public int[] packedEntries() {
         int[] packed = new int[ENTRIES];
         for (int i = 0; i < ENTRIES; i++) {
             packed[i] = (int) INT.get(palette, i * 4);
         }
-        int o = 0;
-        for (int r = 0; r < count; r++) {
-            int at = Math.min(first + r, height - 1) * width;
-            int end = r == count - 1 ? width - 1 : width;
-            for (int x = 0; x < end; x++, o += 3) {
-                INT.set(out, o, packed[indexes[at + x] & 0xFF]);
-            }
+        return packed;
+    }
+
+    /**
+     * The {@code count} pixels of {@link #indexes} from {@code from} as {@link #channels}-channel
+     * samples at {@code out[at]}, each one int store of its entry in {@code packed}
+     * ({@link #packedEntries}). With three channels the fourth byte lands on the next pixel, which
+     * overwrites it: {@code out} needs one byte to spare after the last pixel.
+     */
+    public void expandRun(int[] packed, int from, int count, byte[] out, int at) {
+        int c = channels;
+        for (int x = 0, o = at; x < count; x++, o += c) {
+            INT.set(out, o, packed[indexes[from + x] & 0xFF]);
         }
-        int e = (indexes[Math.min(first + count - 1, height - 1) * width + width - 1] & 0xFF) << 2;
-        out[o] = palette[e];
-        out[o + 1] = palette[e + 1];
-        out[o + 2] = palette[e + 2];
     }
 
     /** The palette as a 256 x 1 RGBA image, for steps that work on {@link Pixels}. */

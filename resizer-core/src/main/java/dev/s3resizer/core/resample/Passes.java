@@ -3,23 +3,16 @@ package dev.s3resizer.core.resample;
 import dev.s3resizer.core.pixels.Indexed;
 import dev.s3resizer.core.pixels.Pixels;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * The two convolution passes, streamed one output row at a time so the working set stays in cache.
  * On the vector path ({@link VectorRows}), a row of three or four channels stays interleaved: each
  * source row widens to floats in one contiguous run, the vertical pass runs over it whole, and the
  * horizontal pass reads each source pixel's channels side by side. On the scalar path, rows are
  * split into one float plane per channel, so that its loops read contiguous taps of one plane.
- * Interleaving saved the split of every source row, about a quarter of a 2.4x reduction of an RGB
- * TIFF (profile samples in the split: 215 of 883 before; widening, 68 of 777 after).
+ * Interleaving saves the split of every source row into planes, which had been a large share of a
+ * reduction of RGB (figures in docs/performance.md).
  */
 final class Passes {
-
-    /** Four bytes at once, little-endian. */
-    private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Passes() {
     }
@@ -256,21 +249,23 @@ final class Passes {
         /** Per channel, the value of each palette entry; null when {@code data} holds samples, not indexes. */
         private final float[][] entries;
         private final boolean interleaved;
-        /** On the interleaved path from indexes: each entry as a little-endian int, and a row of bytes to expand into. */
+        /** On the interleaved path from indexes: the image, its entries as ints, a row of bytes to expand into. */
+        private final Indexed indexed;
         private final int[] packed;
         private final byte[] expanded;
 
-        /** {@code interleaved}: each row one float array of all its channels, as stored, instead of a plane per channel. */
+        /** {@code interleaved}: each row one float array of its channels as stored, not a plane per channel. */
         SourceRows(Pixels src, int x0, int width, int size, boolean simd, boolean interleaved) {
-            this(src.data(), src.stride(), src.channels(), x0 * src.channels(), width, size, simd, null, interleaved);
+            this(src.data(), src.stride(), src.channels(), x0 * src.channels(), width, size, simd, null, null,
+                    interleaved);
         }
 
         SourceRows(Indexed src, int x0, int width, int size, boolean interleaved) {
-            this(src.indexes(), src.width(), src.channels(), x0, width, size, false, entries(src), interleaved);
+            this(src.indexes(), src.width(), src.channels(), x0, width, size, false, src, entries(src), interleaved);
         }
 
         private SourceRows(byte[] data, int stride, int channels, int from, int width, int size, boolean simd,
-                           float[][] entries, boolean interleaved) {
+                           Indexed indexed, float[][] entries, boolean interleaved) {
             this.simd = simd;
             this.data = data;
             this.stride = stride;
@@ -279,8 +274,9 @@ final class Passes {
             this.entries = entries;
             this.interleaved = interleaved;
             this.ring = interleaved ? new float[size][1][width * channels] : new float[size][channels][width];
-            this.packed = entries != null && interleaved ? packed(entries) : null;
-            this.expanded = packed != null ? new byte[width * channels + 1] : null;
+            this.indexed = indexed != null && interleaved ? indexed : null;
+            this.packed = this.indexed != null ? indexed.packedEntries() : null;
+            this.expanded = this.indexed != null ? new byte[width * channels + 1] : null;
             this.held = new int[size];
             java.util.Arrays.fill(held, -1);
         }
@@ -295,16 +291,6 @@ final class Passes {
                 }
             }
             return entries;
-        }
-
-        private static int[] packed(float[][] entries) {
-            int[] packed = new int[Indexed.ENTRIES];
-            for (int i = 0; i < Indexed.ENTRIES; i++) {
-                for (int ch = 0; ch < entries.length; ch++) {
-                    packed[i] |= (int) entries[ch][i] << 8 * ch;
-                }
-            }
-            return packed;
         }
 
         float[] plane(int y, int ch) {
@@ -370,19 +356,13 @@ final class Passes {
         }
 
         /**
-         * The interleaved row of indexes at {@code at}: each pixel's entry written as one int (on
-         * three channels its fourth byte lands on the next pixel, which overwrites it, hence one
-         * spare byte), then the bytes widened to floats on vector lanes. Three float lookups and
-         * stores a pixel cost more: a 1600x900 palette PNG's renders spent a fifth of their profile
-         * samples in them.
+         * The interleaved row of indexes at {@code at}: expanded to bytes one int store a pixel
+         * ({@link Indexed#expandRun}, hence one spare byte), then widened to floats on vector
+         * lanes, which costs less than three float lookups and stores a pixel.
          */
         private void lookUpInterleaved(int at, float[] row) {
-            byte[] bytes = expanded;
-            int c = channels;
-            for (int x = 0, o = 0, n = row.length / c; x < n; x++, o += c) {
-                PIXEL.set(bytes, o, packed[data[at + x] & 0xFF]);
-            }
-            VectorRows.widen(bytes, 0, row);
+            indexed.expandRun(packed, at, row.length / channels, expanded, 0);
+            VectorRows.widen(expanded, 0, row);
         }
     }
 }
