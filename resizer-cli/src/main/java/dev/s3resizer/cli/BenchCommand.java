@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-seconds", paramLabel = "S", description = "Warm-up rounds go on past --warmup until this"
             + " much time has passed (default: ${DEFAULT-VALUE}): ten rounds of small files are over before the JIT has"
-            + " compiled their code (a 1200x200 JPEG: 16 ms a render after 10 rounds, 6 ms once compiled).")
+            + " compiled their code.")
     double warmupSeconds = 3;
 
     @Option(names = "--reducing-gap", paramLabel = "G",

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Still WebP through libwebp, the reference decoder, shrinking on load by a factor of 1.5 or more
- * when the renditions leave that much room ({@link #shrinkOnLoad}). Animations, and every WebP where libwebp does not load (said once in the log), go to
- * the pure-Java reader; so do files libwebp declines ({@link Declined}), through
- * {@link #withImageIoFallback()}.
+ * when the renditions leave that much room ({@link #shrinkOnLoad}). Animations, and every WebP
+ * where libwebp does not load (said once in the log), go to the pure-Java reader; so do files
+ * libwebp declines ({@link Declined}), through {@link #withImageIoFallback()}.
  *
  * <p>{@code Decoder webp = NativeWebpDecoder.withImageIoFallback();}
  */
@@ -92,9 +92,8 @@ public final class NativeWebpDecoder implements Decoder {
      * libwebp's rescaler averages areas, which blurs and aliases more than the JPEG path's DCT
      * scaling, so the Lanczos filter is left at least a 2x reduction at the default reducing gap
      * of 1.5; and a factor of that form keeps every output sample on the same phase of the
-     * source grid. Against libvips' Lanczos3 on the full decode, photo.webp (3000x1875 to
-     * 1000x625) scores 44.6 dB this way, 41.5 asked for the request alone and 43.9 for a third
-     * more at an uneven factor (1.499), against Pillow's 44.1.
+     * source grid. Both brought photo.webp closer to a Lanczos3 reference than Pillow (figures in
+     * docs/performance.md).
      */
     private static void shrinkOnLoad(WebPReadParam param, ImageInfo info, int minWidth, int minHeight) {
         double room = Math.min(info.width() / (RESCALER_MARGIN * Math.max(1, minWidth)),

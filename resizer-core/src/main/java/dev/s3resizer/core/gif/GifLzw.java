@@ -10,12 +10,12 @@ import java.nio.ByteOrder;
  * The LZW variant of GIF: codes LSB first, from (minimum code size + 1) bits up to 12, a clear
  * code and an end code after the literals, and a full table kept as it is until the next clear.
  * Joins the data sub-blocks first (a copy of the compressed frame), so that each code is one
- * eight-byte load at a bit position rather than a byte at a time across block boundaries (a
- * 600x375 frame: the code reader went from 23% of the render's profile samples to 15%, the render
- * from about 2.45 ms to 2.2), and writes palette indexes straight into the destination. Every string in the table is already in the output, so a code is kept as where its string
- * starts there and how long it is, and emitting it is a copy (as in LZ77): the code added after
- * {@code previous} is {@code previous}'s string plus the first index of the next one, which is
- * exactly what follows {@code previous} in the output.
+ * eight-byte load at a bit position rather than a byte at a time across block boundaries, and
+ * writes palette indexes straight into the destination. Every string in the table is already in
+ * the output, so a code is kept as where its string starts there and how long it is, and
+ * emitting it is a copy (as in LZ77): the code added after {@code previous} is
+ * {@code previous}'s string plus the first index of the next one, which is exactly what follows
+ * {@code previous} in the output.
  *
  * <p>{@code int next = new GifLzw().decode(gif, at, indexes, width * height);}
  */

@@ -164,8 +164,8 @@ final class RowFilters {
      * when max(a, b) <= t, and c otherwise (stb_image's formulation; a test checks it against the
      * spec's for every a, b and c). The choices are sign masks, not conditionals: the JIT turns a
      * conditional into a branch or a conditional move by how it went so far, so code compiled on a
-     * flat graphic branched, and a photograph decoded next in the same process mispredicted its
-     * way to 1.5x the time (photo-16bit.png after logo-alpha.png: 141 ms against 91 alone).
+     * flat graphic branched, and a photograph decoded next in the same process mispredicted them
+     * (figures in docs/performance.md).
      */
     static int predict(int a, int b, int c) {
         int t = 3 * c - a - b;

@@ -13,9 +13,8 @@ import java.util.List;
  * For a long-running process with the Vector API on ({@link Simd#enabled()}): renders sample
  * images on a background thread at start, so that C2 has compiled the vector code before the
  * first upload. Until then every vector operation runs as an interpreted call and an object, and
- * the first uploads of a fresh {@code serve} paid for it: a 1200x800 JPEG about 1.3-1.6 s, and
- * the first PNG (the encoder's RGB lanes) about 0.35 s more than without the module. Without the
- * module the scalar loops warm up as fast as any code, so nothing is started. Best effort: a
+ * the first uploads of a fresh {@code serve} paid for it (figures in docs/cold-start.md). Without
+ * the module the scalar loops warm up as fast as any code, so nothing is started. Best effort: a
  * failure only leaves the first uploads slower. {@code -Dresizer.warmup=false} turns it off.
  *
  * <p>{@code VectorWarmUp.start();}

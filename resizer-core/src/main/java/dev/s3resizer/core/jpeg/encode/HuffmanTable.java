@@ -57,8 +57,8 @@ record HuffmanTable(int[] counts, int[] symbols) {
             firstOfLength[length + 1] = firstOfLength[length] + bits[length] - reserved;
         }
         limitTo16(bits);
-        // In order of code length before the limit, then of symbol (a counting sort, not a scan of
-        // all 256 symbols for each of the MAX_DEPTH lengths: that scan was a tenth of a small encode).
+        // In order of code length before the limit, then of symbol: a counting sort, not a scan of
+        // all 256 symbols for each of the MAX_DEPTH lengths.
         int[] symbols = new int[firstOfLength[MAX_DEPTH + 1]];
         for (int s = 0; s < 256; s++) {
             if (codeSize[s] > 0) {
@@ -88,8 +88,8 @@ record HuffmanTable(int[] counts, int[] symbols) {
     /**
      * Huffman's merge of the two rarest nodes, tracking each symbol's depth (K.2, figure K.1).
      * Only symbols that occur take part, and the rarest is taken from a heap rather than found by
-     * a scan of every node at every merge, as K.2 does: for a small image that scan was a tenth of
-     * the encoding (a 600x375 GIF frame's renditions). The heap orders as libjpeg's scan chooses,
+     * a scan of every node at every merge, as K.2 does (for small images that scan was a sizeable
+     * share of the encoding). The heap orders as libjpeg's scan chooses,
      * ties going to the largest symbol so that the reserved one ends deepest, so the code lengths
      * are the same.
      */

@@ -15,11 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * and B come apart without gathers: the bytes of {@link #LANES} pixels, widened to three int
  * vectors, hold each channel's lanes at distinct positions (a pixel's sample {@code 3k + c} sits at
  * position {@code (3k + c) % LANES}, and 3 is prime to the lane count), so two blends and one
- * rearrange give a channel. A 600x375 photo encodes in 1.3 ms instead of 1.77 with the scalar
- * loops, a 1000x625 one in 3.2 ms instead of 4.6 (medians of alternating runs). Until C2 has
- * compiled it, though, each vector operation is an interpreted call and an object: a fresh JVM's
- * first 600x375 encode takes about 1 s instead of 0.1, the next three about 0.25 s more in all,
- * which only a long-running process (or a primed snapshot) earns back.
+ * rearrange give a channel. Faster than the scalar loops once compiled; until C2 has compiled
+ * it, though, each vector operation is an interpreted call and an object, which only a
+ * long-running process (warmed up at start, {@code VectorWarmUp}) or a primed snapshot earns
+ * back. Figures in docs/performance.md.
  *
  * <p>Loaded only when the incubator module is there ({@code Simd.enabled()}).
  */
